@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
+using Portal.Site;
+
+namespace Portal.Content;
+
+/// <summary>Marks a Razor page whose HTML depends only on content/ and the build: cached, ETagged.</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class ReadingPageAttribute : Attribute;
+
+public static class ContentFeature
+{
+    public const string CacheTag = "content";
+
+    public static IServiceCollection AddContent(this IServiceCollection services)
+    {
+        services.AddOptions<ContentOptions>()
+            .BindConfiguration(ContentOptions.Section)
+            .PostConfigure<IWebHostEnvironment, IConfiguration>((o, env, config) =>
+            {
+                if (string.IsNullOrWhiteSpace(o.Root))
+                    o.Root = Path.Combine(SiteRoot.Find(config["Site:Root"], env.ContentRootPath, AppContext.BaseDirectory), "content");
+            });
+        services.AddSingleton<ContentLoader>();
+        services.AddSingleton<ContentStore>();
+        services.AddOutputCache(o => o.AddBasePolicy(new ReadingPageCachePolicy()));
+        services.AddHostedService<ContentCacheEviction>();
+        return services;
+    }
+
+    /// <summary>
+    /// Reading pages: a matching If-None-Match gets 304 before any rendering; a 200 gets the ETag,
+    /// "no-cache" (revalidate every time) and loses the antiforgery cookie it has no use for.
+    /// </summary>
+    public static IApplicationBuilder UseContentETags(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (ReadingPageCachePolicy.IsReadingPage(context))
+        {
+            var etag = ReadingPageCachePolicy.ETagFor(context.RequestServices.GetRequiredService<ContentStore>());
+            if (context.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() == etag)))
+            {
+                context.Response.StatusCode = StatusCodes.Status304NotModified;
+                context.Response.Headers.ETag = etag;
+                return;
+            }
+            context.Response.OnStarting(() =>
+            {
+                var headers = context.Response.Headers;
+                if (context.Response.StatusCode == StatusCodes.Status200OK)
+                {
+                    headers.Remove("Set-Cookie");
+                    headers.Remove("Pragma");
+                    headers.ETag = etag;
+                    headers.CacheControl = "no-cache";
+                }
+                return Task.CompletedTask;
+            });
+        }
+        await next();
+    });
+
+    /// <summary>Evicts cached reading pages whenever the content snapshot changes.</summary>
+    private sealed class ContentCacheEviction(ContentStore store, IOutputCacheStore cache, ILogger<ContentCacheEviction> logger) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            store.Changed += OnChanged;
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken)
+        {
+            store.Changed -= OnChanged;
+            return Task.CompletedTask;
+        }
+
+        private async void OnChanged(ContentSnapshot snapshot)
+        {
+            try
+            {
+                await cache.EvictByTagAsync(CacheTag, CancellationToken.None);
+                logger.LogInformation("Content changed (version {Version}); cached pages evicted", snapshot.Version);
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Evicting cached pages failed");
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using System.Security.Cryptography;
+using System.Text;
+using Portal.Site;
+
+namespace Portal.Content;
+
+/// <summary>Reads content/{ja,en}/**/*.md into a snapshot. A broken file is logged and left out; the rest still loads.</summary>
+public sealed class ContentLoader(ILogger<ContentLoader> logger)
+{
+    public ContentSnapshot Load(string contentRoot)
+    {
+        var documents = new List<ContentDocument>();
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var lang in Enum.GetValues<Lang>())
+        {
+            var folder = Path.Combine(contentRoot, lang.Code());
+            if (!Directory.Exists(folder))
+            {
+                logger.LogWarning("Content folder {Folder} is missing", folder);
+                continue;
+            }
+            var files = Directory.EnumerateFiles(folder, "*.md", SearchOption.AllDirectories)
+                .Order(StringComparer.Ordinal);
+            var seen = new Dictionary<(DocumentKind, string), string>();
+            foreach (var file in files)
+            {
+                var relative = Path.GetRelativePath(contentRoot, file).Replace('\\', '/');
+                string text;
+                try
+                {
+                    text = File.ReadAllText(file, Encoding.UTF8);
+                }
+                catch (IOException e)
+                {
+                    logger.LogError("Content file {File} could not be read and is left out: {Reason}", relative, e.Message);
+                    continue;
+                }
+                hash.AppendData(Encoding.UTF8.GetBytes(relative + "\0" + text + "\0"));
+
+                ContentDocument document;
+                try
+                {
+                    document = Parse(lang, relative, text);
+                }
+                catch (ContentFormatException e)
+                {
+                    logger.LogError("Content file {File} is left out: {Reason}", relative, e.Message);
+                    continue;
+                }
+                if (seen.TryGetValue((document.Kind, document.Slug), out var first))
+                {
+                    logger.LogError("Content file {File} is left out: its slug '{Slug}' is already used by {First}",
+                        relative, document.Slug, first);
+                    continue;
+                }
+                seen[(document.Kind, document.Slug)] = relative;
+                documents.Add(document);
+            }
+        }
+        var version = Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
+        logger.LogInformation("Loaded {Count} content documents (version {Version})", documents.Count, version);
+        return new ContentSnapshot(documents, version);
+    }
+
+    public static ContentDocument Parse(Lang lang, string relativePath, string text)
+    {
+        var (meta, body) = FrontMatterParser.Split(text);
+        var kind = meta.Type switch
+        {
+            "question" => DocumentKind.Question,
+            "page" => DocumentKind.Page,
+            _ => relativePath.Contains("/qa/", StringComparison.Ordinal) ? DocumentKind.Question : DocumentKind.Page,
+        };
+        var (html, plain, sections) = MarkdownRenderer.Render(body);
+        return new ContentDocument(lang, kind, meta.Slug!, meta.Title!.Trim(), meta.Order!.Value,
+            FrontMatterParser.ParseUpdated(meta), meta.Summary?.Trim(), html, plain, sections, relativePath);
+    }
+}

@@ -1,0 +1,35 @@
+using System.Collections.Frozen;
+using Portal.Site;
+
+namespace Portal.Content;
+
+/// <summary>Everything loaded from content/ at one moment; replaced whole when a file changes.</summary>
+public sealed class ContentSnapshot
+{
+    private readonly FrozenDictionary<(Lang, string), ContentDocument> _pages;
+    private readonly FrozenDictionary<(Lang, string), ContentDocument> _questions;
+
+    public ContentSnapshot(IEnumerable<ContentDocument> documents, string version)
+    {
+        var all = documents.ToList();
+        _pages = all.Where(d => d.Kind == DocumentKind.Page).ToFrozenDictionary(d => (d.Lang, d.Slug));
+        _questions = all.Where(d => d.Kind == DocumentKind.Question).ToFrozenDictionary(d => (d.Lang, d.Slug));
+        Version = version;
+        Documents = all;
+        Search = new ContentSearch(all);
+    }
+
+    /// <summary>A short hash of every loaded file; part of each reading page's ETag.</summary>
+    public string Version { get; }
+
+    public IReadOnlyList<ContentDocument> Documents { get; }
+
+    public ContentSearch Search { get; }
+
+    public ContentDocument? Page(Lang lang, string slug) => _pages.GetValueOrDefault((lang, slug));
+
+    public ContentDocument? Question(Lang lang, string slug) => _questions.GetValueOrDefault((lang, slug));
+
+    public IReadOnlyList<ContentDocument> Questions(Lang lang) =>
+        _questions.Values.Where(q => q.Lang == lang).OrderBy(q => q.Order).ThenBy(q => q.Slug, StringComparer.Ordinal).ToList();
+}

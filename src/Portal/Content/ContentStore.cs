@@ -1,0 +1,67 @@
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+
+namespace Portal.Content;
+
+/// <summary>
+/// Holds the current content snapshot in memory and swaps in a new one shortly after
+/// any file under content/ changes, so edits show without a restart.
+/// </summary>
+public sealed class ContentStore : IDisposable
+{
+    private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(150);
+
+    private readonly ContentLoader _loader;
+    private readonly ILogger<ContentStore> _logger;
+    private readonly PhysicalFileProvider _files;
+    private readonly IDisposable _watch;
+    private readonly Timer _timer;
+    private readonly Lock _reloadLock = new();
+    private volatile ContentSnapshot _current;
+
+    public ContentStore(IOptions<ContentOptions> options, ContentLoader loader, ILogger<ContentStore> logger)
+    {
+        _loader = loader;
+        _logger = logger;
+        Root = options.Value.Root;
+        _current = loader.Load(Root);
+        _files = new PhysicalFileProvider(Root) { UsePollingFileWatcher = options.Value.UsePolling, UseActivePolling = options.Value.UsePolling };
+        _timer = new Timer(_ => Reload(), null, Timeout.Infinite, Timeout.Infinite);
+        _watch = ChangeToken.OnChange(() => _files.Watch("**/*.md"), () => _timer.Change(Debounce, Timeout.InfiniteTimeSpan));
+    }
+
+    public string Root { get; }
+
+    public ContentSnapshot Current => _current;
+
+    /// <summary>Raised after a reload with the new snapshot; the output cache evicts reading pages here.</summary>
+    public event Action<ContentSnapshot>? Changed;
+
+    public void Reload()
+    {
+        lock (_reloadLock)
+        {
+            try
+            {
+                var next = _loader.Load(Root);
+                if (next.Version == _current.Version) return;
+                _current = next;
+            }
+            catch (Exception e)
+            {
+                // Keep serving the last good snapshot rather than nothing.
+                _logger.LogError(e, "Reloading content failed; the previous content stays in use");
+                return;
+            }
+        }
+        Changed?.Invoke(_current);
+    }
+
+    public void Dispose()
+    {
+        _watch.Dispose();
+        _timer.Dispose();
+        _files.Dispose();
+    }
+}

@@ -1,0 +1,61 @@
+using Markdig;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace Portal.Content;
+
+/// <summary>Renders site Markdown: tables, explicit {#id} anchors, automatic heading ids and figures.</summary>
+public static class MarkdownRenderer
+{
+    public static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UsePipeTables()
+        .UseGenericAttributes()
+        .UseAutoIdentifiers(Markdig.Extensions.AutoIdentifiers.AutoIdentifierOptions.GitHub)
+        .UseFigures()
+        .UseEmphasisExtras()
+        .Build();
+
+    public static (string Html, string PlainText, IReadOnlyList<Section> Sections) Render(string markdown)
+    {
+        var document = Markdown.Parse(markdown, Pipeline);
+        var html = document.ToHtml(Pipeline);
+        var plain = ToPlain(markdown);
+        return (html, plain, SectionsOf(document, markdown));
+    }
+
+    public static string ToPlain(string markdown) =>
+        Collapse(Markdown.ToPlainText(markdown, Pipeline));
+
+    private static List<Section> SectionsOf(MarkdownDocument document, string markdown)
+    {
+        var headings = document.Descendants<HeadingBlock>().Where(h => h.Level == 2).ToList();
+        var sections = new List<Section>();
+        for (var i = 0; i < headings.Count; i++)
+        {
+            var heading = headings[i];
+            var id = heading.GetAttributes().Id;
+            if (string.IsNullOrEmpty(id)) continue;
+            var start = heading.Span.End + 1;
+            var end = i + 1 < headings.Count ? headings[i + 1].Span.Start : markdown.Length;
+            var body = start < end ? markdown[start..end] : "";
+            sections.Add(new Section(id, InlineText(heading.Inline), ToPlain(body)));
+        }
+        return sections;
+    }
+
+    private static string InlineText(ContainerInline? inline)
+    {
+        if (inline is null) return "";
+        var text = new System.Text.StringBuilder();
+        foreach (var node in inline.Descendants<Inline>())
+        {
+            if (node is LiteralInline literal) text.Append(literal.Content.ToString());
+            else if (node is CodeInline code) text.Append(code.Content);
+        }
+        return text.ToString().Trim();
+    }
+
+    private static string Collapse(string text) =>
+        string.Join(' ', text.Split((char[])['\n', '\r', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
+}
