@@ -11,6 +11,8 @@ public static class SiteFeature
     public static IServiceCollection AddSite(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
+        // Japanese text as UTF-8, not as numeric character references three times its size.
+        services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         services.AddHealthChecks().AddCheck<ContentHealthCheck>("content");
         return services;
     }

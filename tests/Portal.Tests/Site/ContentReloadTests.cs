@@ -1,0 +1,62 @@
+using System.Net;
+using Portal.Tests.Support;
+
+namespace Portal.Tests.Site;
+
+/// <summary>The running site over a throw-away copy of content/, edited while it serves.</summary>
+public sealed class ContentReloadTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Editing_A_Question_Evicts_The_Cached_Page_And_Changes_The_ETag()
+    {
+        using var content = TestContent.CopyOfContent();
+        await using var factory = new PortalFactory(content.Path);
+        var client = factory.CreatePlainClient();
+        var before = await client.GetAsync("/qa", Ct);
+        var cached = await client.GetAsync("/qa", Ct);
+        Assert.True(cached.Headers.Age.HasValue);
+
+        var file = Path.Combine(content.Path, "ja", "qa", "03-which-port.md");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("メールソフトの送信ポートは何番にすればよいですか?", "送信ポートは何番ですか(改訂)"));
+
+        await Eventually(async () => (await client.GetStringAsync("/qa", Ct)).Contains("送信ポートは何番ですか(改訂)"));
+        var after = await client.GetAsync("/qa", Ct);
+        Assert.NotEqual(before.Headers.ETag, after.Headers.ETag);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/qa");
+        request.Headers.IfNoneMatch.Add(before.Headers.ETag!);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request, Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_Broken_File_Is_Logged_And_The_Rest_Of_The_Site_Keeps_Serving()
+    {
+        using var content = TestContent.CopyOfContent();
+        File.WriteAllText(Path.Combine(content.Path, "ja", "qa", "02-why-op25b.md"), "---\ntitle: [broken\n---\n");
+        File.WriteAllText(Path.Combine(content.Path, "ja", "qa", "99-dup.md"), TestContent.Page("which-port", "重複"));
+        await using var factory = new PortalFactory(content.Path);
+        var client = factory.CreatePlainClient();
+
+        var html = await client.GetStringAsync("/qa", Ct);
+
+        Assert.DoesNotContain("id=\"why-op25b\"", html);
+        Assert.Contains("id=\"which-port\"", html);
+        Assert.DoesNotContain("重複", html);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/qa/why-op25b", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/en/qa/why-op25b", Ct)).StatusCode);
+        Assert.Contains(factory.Logs.Errors, e => e.Contains("ja/qa/02-why-op25b.md"));
+        Assert.Contains(factory.Logs.Errors, e => e.Contains("ja/qa/99-dup.md") && e.Contains("which-port"));
+    }
+
+    private static async Task Eventually(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the condition did not hold within 15 s");
+            await Task.Delay(100, Ct);
+        }
+    }
+}
