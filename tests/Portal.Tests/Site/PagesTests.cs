@@ -45,7 +45,7 @@ public sealed class PagesTests(PagesTests.Fixture fixture) : IClassFixture<Pages
         foreach (var slug in new[] { "is-587-ssl", "why-op25b", "which-port", "security-software", "will-587-be-blocked", "test-from-browser" })
         {
             Assert.Contains($"id=\"{slug}\"", html);
-            Assert.Contains($"href=\"#{slug}\"", html);
+            Assert.Contains($"href=\"/qa#{slug}\"", html);
             Assert.Contains($"href=\"/qa/{slug}\"", html);
         }
         Assert.Contains("最終更新", html);
