@@ -91,6 +91,28 @@ public sealed class ContentSearch
         return (start > 0 ? "…" : "") + text[start..end] + (end < text.Length ? "…" : "");
     }
 
+    /// <summary>Splits a snippet into plain and matching parts so the page can mark the query words.</summary>
+    public static IReadOnlyList<(string Text, bool Match)> Highlight(string snippet, string query)
+    {
+        var terms = query.Normalize(NormalizationForm.FormKC).Split(' ', '\u3000', StringSplitOptions.RemoveEmptyEntries);
+        var parts = new List<(string, bool)>();
+        var start = 0;
+        while (start < snippet.Length)
+        {
+            var (at, length) = terms
+                .Select(t => (At: snippet.IndexOf(t, start, StringComparison.OrdinalIgnoreCase), t.Length))
+                .Where(x => x.At >= 0)
+                .OrderBy(x => x.At).ThenByDescending(x => x.Length)
+                .FirstOrDefault((-1, 0));
+            if (at < 0) break;
+            if (at > start) parts.Add((snippet[start..at], false));
+            parts.Add((snippet.Substring(at, length), true));
+            start = at + length;
+        }
+        if (start < snippet.Length) parts.Add((snippet[start..], false));
+        return parts;
+    }
+
     public static string Fold(string text)
     {
         var normal = text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();

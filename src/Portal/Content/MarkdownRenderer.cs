@@ -14,6 +14,8 @@ public static class MarkdownRenderer
         .UseAutoIdentifiers(Markdig.Extensions.AutoIdentifiers.AutoIdentifierOptions.GitHub)
         .UseFigures()
         .UseEmphasisExtras()
+        // Japanese puts no spaces around **bold**; CommonMark's rules need them next to punctuation.
+        .UseCjkFriendlyEmphasis()
         .Build();
 
     public static (string Html, string PlainText, IReadOnlyList<Section> Sections) Render(string markdown)

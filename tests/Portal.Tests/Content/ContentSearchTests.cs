@@ -90,3 +90,19 @@ public sealed class ContentSearchTests
         Assert.Contains("ウイルス", hit.Snippet);
     }
 }
+
+public sealed class HighlightTests
+{
+    [Fact]
+    public void Every_Query_Word_Is_Marked_In_The_Snippet()
+    {
+        var parts = ContentSearch.Highlight("587番はSTARTTLS、465番はSSL/TLS", "starttls 465");
+        Assert.Equal([("587番は", false), ("STARTTLS", true), ("、", false), ("465", true), ("番はSSL/TLS", false)], parts);
+    }
+
+    [Fact]
+    public void A_Snippet_Without_The_Word_Is_One_Plain_Part()
+    {
+        Assert.Equal([("abc", false)], ContentSearch.Highlight("abc", "x"));
+    }
+}
