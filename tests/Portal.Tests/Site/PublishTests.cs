@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.RegularExpressions;
+using Portal.Tests.Support;
+
+namespace Portal.Tests.Site;
+
+/// <summary>What operators run: `dotnet publish`, then the published app in Production.</summary>
+public sealed partial class PublishTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_Published_App_Serves_Content_Static_Files_And_Blazor_Script_In_Production()
+    {
+        using var output = new TempFolder();
+        var publish = await RunAsync("dotnet", $"publish \"{Path.Combine(TestContent.RepoRoot, "src", "Portal")}\" -c Release -o \"{output.Path}\" --nologo", TestContent.RepoRoot);
+        Assert.True(publish.ExitCode == 0, publish.Output);
+        Assert.True(File.Exists(Path.Combine(output.Path, "content", "ja", "notice.md")));
+        Assert.True(File.Exists(Path.Combine(output.Path, "wwwroot", "css", "site.css")));
+
+        // Started from another folder, as a service manager might, to prove it needs no source tree.
+        using var elsewhere = new TempFolder();
+        var start = new ProcessStartInfo("dotnet", $"\"{Path.Combine(output.Path, "Portal.dll")}\" --urls http://127.0.0.1:0")
+        {
+            WorkingDirectory = elsewhere.Path,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ConnectionStrings__Portal"] = $"Data Source={Path.Combine(elsewhere.Path, "portal.db")}";
+        using var app = Process.Start(start)!;
+        try
+        {
+            var address = await ListeningAddressAsync(app);
+            using var client = new HttpClient { BaseAddress = new Uri(address) };
+
+            foreach (var path in new[] { "/", "/qa", "/en/explanation", "/css/site.css", "/img/diagrams/5-op25b.ja.svg", "/_framework/blazor.web.js", "/healthz" })
+                Assert.True((await client.GetAsync(path, Ct)).StatusCode == HttpStatusCode.OK, path);
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/nowhere", Ct)).StatusCode);
+            Assert.Contains("サブミッションポート", await client.GetStringAsync("/qa", Ct));
+        }
+        finally
+        {
+            app.Kill(entireProcessTree: true);
+            await app.WaitForExitAsync(CancellationToken.None);
+        }
+    }
+
+    [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]
+    private static partial Regex Listening();
+
+    private static async Task<string> ListeningAddressAsync(Process app)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        var seen = new System.Text.StringBuilder();
+        while (await app.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+        {
+            seen.AppendLine(line);
+            var match = Listening().Match(line);
+            if (match.Success) return match.Groups[1].Value;
+        }
+        throw new InvalidOperationException("The published app did not start:\n" + seen + await app.StandardError.ReadToEndAsync(Ct));
+    }
+
+    internal static async Task<(int ExitCode, string Output)> RunAsync(string file, string arguments, string workingDirectory)
+    {
+        var info = new ProcessStartInfo(file, arguments)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync(Ct);
+        var stderr = process.StandardError.ReadToEndAsync(Ct);
+        await process.WaitForExitAsync(Ct);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
