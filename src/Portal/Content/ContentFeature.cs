@@ -23,7 +23,7 @@ public static class ContentFeature
             });
         services.AddSingleton<ContentLoader>();
         services.AddSingleton<ContentStore>();
-        services.AddOutputCache(o => o.AddBasePolicy(new ReadingPageCachePolicy()));
+        services.AddOutputCache(o => o.AddBasePolicy(b => b.AddPolicy<ReadingPageCachePolicy>(), excludeDefaultPolicy: true));
         services.AddHostedService<ContentCacheEviction>();
         return services;
     }
@@ -32,32 +32,37 @@ public static class ContentFeature
     /// Reading pages: a matching If-None-Match gets 304 before any rendering; a 200 gets the ETag,
     /// "no-cache" (revalidate every time) and loses the antiforgery cookie it has no use for.
     /// </summary>
-    public static IApplicationBuilder UseContentETags(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    public static IApplicationBuilder UseContentETags(this IApplicationBuilder app)
     {
-        if (ReadingPageCachePolicy.IsReadingPage(context))
+        var store = app.ApplicationServices.GetRequiredService<ContentStore>();
+        return app.Use(async (context, next) =>
         {
-            var etag = ReadingPageCachePolicy.ETagFor(context.RequestServices.GetRequiredService<ContentStore>());
-            if (context.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() == etag)))
+            if (ReadingPageCachePolicy.IsReadingPage(context))
             {
-                context.Response.StatusCode = StatusCodes.Status304NotModified;
-                context.Response.Headers.ETag = etag;
-                return;
-            }
-            context.Response.OnStarting(() =>
-            {
-                var headers = context.Response.Headers;
-                if (context.Response.StatusCode == StatusCodes.Status200OK)
+                var etag = store.Current.ETag;
+                var ifNoneMatch = context.Request.Headers.IfNoneMatch;
+                if (ifNoneMatch.Count > 0 && ifNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() == etag)))
                 {
-                    headers.Remove("Set-Cookie");
-                    headers.Remove("Pragma");
-                    headers.ETag = etag;
-                    headers.CacheControl = "no-cache";
+                    context.Response.StatusCode = StatusCodes.Status304NotModified;
+                    context.Response.Headers.ETag = etag;
+                    return;
                 }
-                return Task.CompletedTask;
-            });
-        }
-        await next();
-    });
+                context.Response.OnStarting(() =>
+                {
+                    var headers = context.Response.Headers;
+                    if (context.Response.StatusCode == StatusCodes.Status200OK)
+                    {
+                        headers.Remove("Set-Cookie");
+                        headers.Remove("Pragma");
+                        headers.ETag = etag;
+                        headers.CacheControl = "no-cache";
+                    }
+                    return Task.CompletedTask;
+                });
+            }
+            await next();
+        });
+    }
 
     /// <summary>Evicts cached reading pages whenever the content snapshot changes.</summary>
     private sealed class ContentCacheEviction(ContentStore store, IOutputCacheStore cache, ILogger<ContentCacheEviction> logger) : IHostedService

@@ -15,12 +15,19 @@ public sealed class ContentSnapshot
         _pages = all.Where(d => d.Kind == DocumentKind.Page).ToFrozenDictionary(d => (d.Lang, d.Slug));
         _questions = all.Where(d => d.Kind == DocumentKind.Question).ToFrozenDictionary(d => (d.Lang, d.Slug));
         Version = version;
+        ETag = $"\"{version}-{BuildId}\"";
         Documents = all;
         Search = new ContentSearch(all);
     }
 
     /// <summary>A short hash of every loaded file; part of each reading page's ETag.</summary>
     public string Version { get; }
+
+    /// <summary>The ETag of every reading page rendered from this snapshot by this build.</summary>
+    public string ETag { get; }
+
+    private static readonly string BuildId =
+        typeof(ContentSnapshot).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..8];
 
     public IReadOnlyList<ContentDocument> Documents { get; }
 

@@ -7,16 +7,11 @@ namespace Portal.Content;
 /// given an ETag. Blazor adds an antiforgery cookie to every SSR page once interactive components are
 /// configured; reading pages post nothing, so UseContentETags drops it there.
 /// </summary>
-public sealed class ReadingPageCachePolicy : IOutputCachePolicy
+public sealed class ReadingPageCachePolicy(ContentStore store) : IOutputCachePolicy
 {
-    public static readonly string BuildId =
-        typeof(ReadingPageCachePolicy).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..8];
-
     public static bool IsReadingPage(HttpContext context) =>
         (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
         && context.GetEndpoint()?.Metadata.GetMetadata<ReadingPageAttribute>() is not null;
-
-    public static string ETagFor(ContentStore store) => $"\"{store.Current.Version}-{BuildId}\"";
 
     ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
@@ -27,7 +22,6 @@ public sealed class ReadingPageCachePolicy : IOutputCachePolicy
         context.AllowLocking = true;
         if (reading)
         {
-            var store = context.HttpContext.RequestServices.GetRequiredService<ContentStore>();
             // An entry rendered from an older snapshot can never be served after a reload.
             context.CacheVaryByRules.VaryByValues["content"] = store.Current.Version;
             context.CacheVaryByRules.QueryKeys = "*";
