@@ -1,5 +1,6 @@
 using Portal.Content;
 using Portal.Site;
+using Portal.Tester;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,6 +13,9 @@ builder.Services.AddSite();
 
 // Content: Markdown from content/, cached in memory and in the output cache.
 builder.Services.AddContent();
+
+// Tester: live SMTP port probes, their page and their JSON API.
+builder.Services.AddTester();
 
 var app = builder.Build();
 
@@ -28,6 +32,7 @@ app.UseContentETags();
 app.UseOutputCache();
 app.UseAntiforgery();
 
+app.MapTesterApi();
 app.MapSite();
 
 app.Run();

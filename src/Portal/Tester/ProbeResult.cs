@@ -1,0 +1,68 @@
+using System.Text.Json.Serialization;
+
+namespace Portal.Tester;
+
+/// <summary>How one port's probe ended; exactly one per port.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ProbeOutcome>))]
+public enum ProbeOutcome
+{
+    [JsonStringEnumMemberName("ok")] Ok,
+    [JsonStringEnumMemberName("refused")] Refused,
+    [JsonStringEnumMemberName("timeout")] Timeout,
+    [JsonStringEnumMemberName("no-greeting")] NoGreeting,
+    [JsonStringEnumMemberName("rejected")] Rejected,
+    [JsonStringEnumMemberName("not-smtp")] NotSmtp,
+    [JsonStringEnumMemberName("closed")] Closed,
+    [JsonStringEnumMemberName("tls-failed")] TlsFailed,
+    [JsonStringEnumMemberName("dns-failed")] DnsFailed,
+}
+
+/// <summary>The step a probe was at; for an "ok" probe, "done".</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ProbeStage>))]
+public enum ProbeStage
+{
+    [JsonStringEnumMemberName("waiting")] Waiting,
+    [JsonStringEnumMemberName("resolve")] Resolve,
+    [JsonStringEnumMemberName("connect")] Connect,
+    [JsonStringEnumMemberName("tls")] Tls,
+    [JsonStringEnumMemberName("greeting")] Greeting,
+    [JsonStringEnumMemberName("ehlo")] Ehlo,
+    [JsonStringEnumMemberName("starttls")] StartTls,
+    [JsonStringEnumMemberName("ehlo-after-tls")] EhloAfterTls,
+    [JsonStringEnumMemberName("quit")] Quit,
+    [JsonStringEnumMemberName("done")] Done,
+}
+
+public sealed record SmtpReply(int Code, string Text);
+
+public sealed record CertificateInfo(string Subject, string Issuer, IReadOnlyList<string> Names, DateTimeOffset NotAfter,
+    bool HostnameMatches, bool Trusted);
+
+public sealed record TlsInfo(string Protocol, string? Cipher, CertificateInfo? Certificate);
+
+/// <summary>Plain-language advice in both languages, with the Q&A entry it points to.</summary>
+public sealed record Advice(string Ja, string En, string? HelpPath);
+
+/// <summary>One port's result, filled in stage by stage; null where a stage was not reached.</summary>
+public sealed record PortResult
+{
+    public required int Port { get; init; }
+    public required string Mode { get; init; }
+    public ProbeOutcome? Outcome { get; init; }
+    public string? Address { get; init; }
+    public string? Family { get; init; }
+    public ProbeStage Stage { get; init; } = ProbeStage.Waiting;
+    public long? ElapsedMs { get; init; }
+    public SmtpReply? Greeting { get; init; }
+    public IReadOnlyList<string>? Extensions { get; init; }
+    public TlsInfo? Tls { get; init; }
+    public IReadOnlyList<string>? AuthMechanisms { get; init; }
+    public string? Detail { get; init; }
+    /// <summary>True when port 25 failed here and on the reference host too: this server cannot judge 25.</summary>
+    public bool Inconclusive { get; init; }
+    public Advice? Advice { get; init; }
+
+    [JsonIgnore] public bool Finished => Outcome is not null;
+}
+
+public sealed record TestReport(string Host, string AsciiHost, IReadOnlyList<PortResult> Results, Advice? Summary);
