@@ -6,11 +6,16 @@
 # Uses the snakeoil certificate from ssl-cert. Needs root. Safe to run again.
 set -euo pipefail
 
-if ! command -v postfix >/dev/null; then
-  echo "postfix/main_mailer_type select Local only" | debconf-set-selections
-  echo "postfix postfix/mailname string portal-test.invalid" | debconf-set-selections
-  apt-get update -q
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends postfix ssl-cert libsasl2-modules sasl2-bin
+SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+missing=()
+for p in postfix ssl-cert libsasl2-modules; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "postfix postfix/main_mailer_type select Local only" | $SUDO debconf-set-selections
+  echo "postfix postfix/mailname string portal-test.invalid" | $SUDO debconf-set-selections
+  $SUDO apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 [ -f /etc/ssl/certs/ssl-cert-snakeoil.pem ] || make-ssl-cert generate-default-snakeoil --force-overwrite
 

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Runs every test of the portal: installs what the tests need, then `dotnet test` on Portal.sln.
+# Runs every test of the portal: installs what the tests need (Chromium, fonts, docker-compose, Postfix),
+# starts Postfix on 127.0.0.1 (25, 587, 465), then `dotnet test` on Portal.sln.
 # Ends with one line "N passed, N failed" (", N skipped" when any were skipped).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/install-test-deps.sh || { echo "installing test dependencies failed"; exit 1; }
+bash scripts/start-postfix.sh || { echo "starting Postfix (the tester's SMTP peer) failed"; exit 1; }
 
 log="$(mktemp)"
 dotnet test --solution Portal.sln "$@" 2>&1 | tee "$log"

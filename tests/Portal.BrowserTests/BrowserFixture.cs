@@ -58,12 +58,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>Full-page screenshots at the two widths customers use, for people to look at.</summary>
-    public async Task ScreenshotsAsync(string path, string name)
+    public async Task ScreenshotsAsync(string path, string name, Func<IPage, Task>? settle = null)
     {
         foreach (var width in new[] { 1280, 375 })
         {
             var page = await NewPageAsync(width);
             await page.GotoAsync(path);
+            if (settle is not null) await settle(page);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, $"{name}-{width}.png"), FullPage = true });
             await page.Context.CloseAsync();
         }
@@ -85,6 +86,13 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     private sealed class Factory : WebApplicationFactory<Program>
     {
-        protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseEnvironment("Development");
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Development");
+            // The tester's peer in these tests is Postfix on 127.0.0.1, started by scripts/test.sh.
+            builder.UseSetting("Tester:AllowPrivateTargets", "true");
+            builder.UseSetting("Tester:DefaultHost", "127.0.0.1");
+            builder.UseSetting("Tester:TestsPerMinutePerClient", "1000");
+        }
     }
 }

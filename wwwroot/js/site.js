@@ -3,3 +3,10 @@ document.addEventListener("click", (e) => {
   const link = e.target.closest("a[data-keep-hash]");
   if (link && location.hash && !link.href.includes("#")) link.href += location.hash;
 });
+
+// Used by the tester's "copy link" button; false when the browser refuses (the page then shows the link).
+window.portal = {
+  copy: async (text) => {
+    try { await navigator.clipboard.writeText(text); return true; } catch { return false; }
+  },
+};

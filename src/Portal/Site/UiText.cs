@@ -8,6 +8,7 @@ public sealed record UiText
     public required string Qa { get; init; }
     public required string Explanation { get; init; }
     public required string Search { get; init; }
+    public required string Tester { get; init; }
     public required string SearchPlaceholder { get; init; }
     public required string SearchButton { get; init; }
     public required string SearchEmpty { get; init; }
@@ -37,6 +38,7 @@ public sealed record UiText
         Home = "ホーム",
         Qa = "お知らせとQ&A",
         Explanation = "図解",
+        Tester = "接続テスト",
         Search = "検索",
         SearchPlaceholder = "例: 587、サブミッション",
         SearchButton = "検索",
@@ -66,6 +68,7 @@ public sealed record UiText
         Home = "Home",
         Qa = "Notice and Q&A",
         Explanation = "Illustrated guide",
+        Tester = "Port test",
         Search = "Search",
         SearchPlaceholder = "e.g. 587, submission",
         SearchButton = "Search",

@@ -59,7 +59,7 @@ public static class Verdicts
         };
         if (r.Tls?.Certificate is { } cert && (!cert.Trusted || !cert.HostnameMatches || cert.NotAfter < DateTimeOffset.UtcNow))
         {
-            ja += " なお、サーバーの証明書に問題があります(" + string.Join("・", CertificateProblems(cert, ja: true)) + ")。メールソフトが警告を出すことがあります。";
+            ja += "なお、サーバーの証明書に問題があります(" + string.Join("・", CertificateProblems(cert, ja: true)) + ")。メールソフトが警告を出すことがあります。";
             en += " Note: the server's certificate has a problem (" + string.Join(", ", CertificateProblems(cert, ja: false)) + "); your mail program may warn about it.";
         }
         return new Advice(ja, en, WhichPort);
