@@ -1,0 +1,80 @@
+using System.Net;
+using Portal.Tester;
+
+namespace Portal.Tests.Tester;
+
+public sealed class PortTesterTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("10.0.0.5")]
+    [InlineData("127.0.0.1")]
+    [InlineData("::ffff:192.168.0.1")]
+    public async Task A_Name_Resolving_To_A_Private_Address_Is_Refused_Before_Any_Connection(string address)
+    {
+        var options = Probes.Options();
+        options.AllowPrivateTargets = false;
+        var resolver = new FakeResolver(new() { ["inside.example.jp"] = [IPAddress.Parse("8.8.8.8"), IPAddress.Parse(address)] });
+        var (target, _) = TestTargetParser.Parse("inside.example.jp", "587", options);
+
+        var (test, refusal) = await Probes.Tester(options, resolver).PrepareAsync(target!, Ct);
+
+        Assert.Null(test);
+        Assert.Equal("private-target", refusal!.Code);
+        Assert.Contains(IPAddress.Parse(address).ToString(), refusal.En);
+    }
+
+    [Fact]
+    public async Task A_Name_That_Does_Not_Resolve_Ends_Every_Port_As_Dns_Failed()
+    {
+        var options = Probes.Options();
+        var tester = Probes.Tester(options);
+        var (target, _) = TestTargetParser.Parse("nowhere.example.jp", "25,587", options);
+
+        var (test, refusal) = await tester.PrepareAsync(target!, Ct);
+        var report = await tester.RunAsync(test!, null, Ct);
+
+        Assert.Null(refusal);
+        Assert.All(report.Results, r => Assert.Equal(ProbeOutcome.DnsFailed, r.Outcome));
+        Assert.Contains("見つかりませんでした", report.Summary!.Ja);
+    }
+
+    [Fact]
+    public async Task The_Name_Is_Resolved_Once_For_All_Ports()
+    {
+        var options = Probes.Options();
+        await using var peer = LoopbackPeer.ClosesAtOnce();
+        var resolver = new FakeResolver(new() { ["relay.example.jp"] = [IPAddress.Loopback] });
+        var tester = Probes.Tester(options, resolver);
+        var (target, _) = TestTargetParser.Parse("relay.example.jp", $"{peer.Port},{LoopbackPeer.ClosedPort()}", options);
+
+        var (test, _) = await tester.PrepareAsync(target!, Ct);
+        var report = await tester.RunAsync(test!, null, Ct);
+
+        Assert.Single(resolver.Asked);
+        Assert.Equal([ProbeOutcome.Closed, ProbeOutcome.Refused], report.Results.Select(r => r.Outcome!.Value));
+    }
+
+    [Fact]
+    public async Task When_25_Fails_Here_And_On_The_Reference_Host_The_25_Result_Is_Inconclusive()
+    {
+        var options = Probes.Options();
+        options.AllowedPorts = [25, 587];
+        options.ReferenceHost = "reference.example.jp";
+        // Nothing listens on port 25 of 127.0.0.2 or 127.0.0.3 (Postfix, when running, binds 127.0.0.1 only).
+        var resolver = new FakeResolver(new() { ["relay.example.jp"] = [IPAddress.Parse("127.0.0.3")], ["reference.example.jp"] = [IPAddress.Parse("127.0.0.2")] });
+        var tester = Probes.Tester(options, resolver);
+        var (target, _) = TestTargetParser.Parse("relay.example.jp", "25", options);
+
+        var (test, _) = await tester.PrepareAsync(target!, Ct);
+        var report = await tester.RunAsync(test!, null, Ct);
+
+        var row = Assert.Single(report.Results);
+        Assert.Equal(ProbeOutcome.Refused, row.Outcome);
+        Assert.True(row.Inconclusive);
+        Assert.Contains("reference", row.Detail);
+        Assert.Contains("判断材料になりません", report.Summary!.Ja);
+        Assert.Contains("reference.example.jp", resolver.Asked);
+    }
+}

@@ -1,0 +1,56 @@
+using Portal.Tester;
+
+namespace Portal.Tests.Tester;
+
+public sealed class VerdictsTests
+{
+    private static PortResult Row(int port, ProbeOutcome outcome) => new() { Port = port, Mode = port == 465 ? "implicit-tls" : "starttls", Outcome = outcome };
+
+    [Fact]
+    public void Port_25_Timing_Out_While_587_Works_Points_To_Op25b_And_587_With_Auth()
+    {
+        var summary = Verdicts.Summary([Row(25, ProbeOutcome.Timeout), Row(587, ProbeOutcome.Ok)])!;
+        Assert.Contains("OP25B", summary.En);
+        Assert.Contains("587", summary.Ja);
+        Assert.Contains("SMTP AUTH", summary.En);
+        Assert.Equal("/qa#which-port", summary.HelpPath);
+    }
+
+    [Fact]
+    public void Only_465_Working_Says_To_Use_465_With_Ssl()
+    {
+        var summary = Verdicts.Summary([Row(587, ProbeOutcome.Refused), Row(465, ProbeOutcome.Ok)])!;
+        Assert.Contains("465", summary.En);
+        Assert.Contains("SSL/TLS", summary.Ja);
+    }
+
+    [Fact]
+    public void Nothing_Working_Asks_To_Check_The_Name_And_The_Server()
+    {
+        var summary = Verdicts.Summary([Row(25, ProbeOutcome.Timeout), Row(587, ProbeOutcome.Timeout)])!;
+        Assert.Contains("No port", summary.En);
+    }
+
+    [Fact]
+    public void No_Summary_While_A_Port_Is_Still_Running() =>
+        Assert.Null(Verdicts.Summary([Row(25, ProbeOutcome.Ok), new PortResult { Port = 587, Mode = "starttls" }]));
+
+    [Theory]
+    [InlineData(ProbeOutcome.Refused, "refused")]
+    [InlineData(ProbeOutcome.NotSmtp, "web server")]
+    [InlineData(ProbeOutcome.NoGreeting, "never greeted")]
+    [InlineData(ProbeOutcome.Closed, "hung up")]
+    public void Every_Outcome_Has_Plain_Words_In_Both_Languages(ProbeOutcome outcome, string english)
+    {
+        var advice = Verdicts.ForPort(Row(587, outcome), "smtp.example.jp");
+        Assert.Contains(english, advice.En);
+        Assert.False(string.IsNullOrWhiteSpace(advice.Ja));
+    }
+
+    [Fact]
+    public void A_Port_Without_Starttls_Warns_That_Passwords_Travel_Unencrypted()
+    {
+        var advice = Verdicts.ForPort(Row(587, ProbeOutcome.Ok), "smtp.example.jp");
+        Assert.Contains("unencrypted", advice.En);
+    }
+}
