@@ -1,4 +1,5 @@
 using Portal.Content;
+using Portal.Providers;
 using Portal.Site;
 using Portal.Tester;
 
@@ -17,6 +18,9 @@ builder.Services.AddContent();
 // Tester: live SMTP port probes, their page and their JSON API.
 builder.Services.AddTester();
 
+// Providers: the OP25B registry in SQLite, its pages and its API.
+builder.Services.AddProviders();
+
 var app = builder.Build();
 
 if (!app.Environment.IsDevelopment())
@@ -33,6 +37,7 @@ app.UseOutputCache();
 app.UseAntiforgery();
 
 app.MapTesterApi();
+app.MapProvidersApi();
 app.MapSite();
 
 app.Run();

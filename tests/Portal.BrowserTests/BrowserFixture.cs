@@ -89,6 +89,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Development");
+            builder.UseSetting("ConnectionStrings:Portal", $"Data Source={Path.Combine(Path.GetTempPath(), $"portal-browser-{Guid.NewGuid():N}.db")}");
             // The tester's peer in these tests is Postfix on 127.0.0.1, started by scripts/test.sh.
             builder.UseSetting("Tester:AllowPrivateTargets", "true");
             builder.UseSetting("Tester:DefaultHost", "127.0.0.1");

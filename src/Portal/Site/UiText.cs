@@ -9,6 +9,7 @@ public sealed record UiText
     public required string Explanation { get; init; }
     public required string Search { get; init; }
     public required string Tester { get; init; }
+    public required string Providers { get; init; }
     public required string SearchPlaceholder { get; init; }
     public required string SearchButton { get; init; }
     public required string SearchEmpty { get; init; }
@@ -39,6 +40,7 @@ public sealed record UiText
         Qa = "お知らせとQ&A",
         Explanation = "図解",
         Tester = "接続テスト",
+        Providers = "プロバイダ一覧",
         Search = "検索",
         SearchPlaceholder = "例: 587、サブミッション",
         SearchButton = "検索",
@@ -69,6 +71,7 @@ public sealed record UiText
         Qa = "Notice and Q&A",
         Explanation = "Illustrated guide",
         Tester = "Port test",
+        Providers = "Providers",
         Search = "Search",
         SearchPlaceholder = "e.g. 587, submission",
         SearchButton = "Search",

@@ -21,6 +21,7 @@ public sealed class ComponentTests : BunitContext
         _store = new ContentStore(Options.Create(new ContentOptions { Root = TestContent.ContentRoot }),
             new ContentLoader(logs.For<ContentLoader>()), logs.For<ContentStore>());
         Services.AddSingleton(_store);
+        Services.AddSingleton(TestDatabase.SeededStore());
     }
 
     protected override void Dispose(bool disposing)

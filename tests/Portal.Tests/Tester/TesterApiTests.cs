@@ -131,6 +131,7 @@ public sealed class TesterApiTests
         protected override void ConfigureWebHost(IWebHostBuilder b)
         {
             b.UseEnvironment("Development");
+            b.UseSetting("ConnectionStrings:Portal", $"Data Source={Path.Combine(Path.GetTempPath(), $"portal-test-{Guid.NewGuid():N}.db")}");
             b.UseSetting("Tester:AllowPrivateTargets", allowPrivate ? "true" : "false");
             b.UseSetting("Tester:TestsPerMinutePerClient", perMinute.ToString());
             b.UseSetting("Tester:GreetingTimeout", "00:00:02");

@@ -1,0 +1,84 @@
+using System.Text;
+using Portal.Data;
+using Portal.Site;
+
+namespace Portal.Providers;
+
+public static class ProvidersFeature
+{
+    public static IServiceCollection AddProviders(this IServiceCollection services)
+    {
+        services.AddSingleton(sp =>
+        {
+            var config = sp.GetRequiredService<IConfiguration>();
+            var env = sp.GetRequiredService<IWebHostEnvironment>();
+            var configured = config.GetConnectionString("Portal");
+            return new Db(string.IsNullOrWhiteSpace(configured)
+                ? DataDefaults.ConnectionString(SiteRoot.Find(config["Site:Root"], env.ContentRootPath, AppContext.BaseDirectory))
+                : configured);
+        });
+        services.AddSingleton<Migrator>();
+        services.AddSingleton<ProviderStore>();
+        services.AddHostedService<DatabaseStartup>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapProvidersApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/api/providers", async (string? q, string? status, ProviderStore store, CancellationToken ct) =>
+            status is not null && !Provider.Statuses.Contains(status)
+                ? Results.Problem(statusCode: 400, title: "Bad status", detail: $"status must be one of {string.Join(", ", Provider.Statuses)}")
+                : Results.Ok(await store.ListAsync(q, status, ct)));
+        routes.MapGet("/api/providers/{id:long}", async (long id, ProviderStore store, CancellationToken ct) =>
+            await store.GetAsync(id, ct) is { } p
+                ? Results.Ok(p)
+                : Results.Problem(statusCode: 404, title: "Not found", detail: $"There is no provider {id}."));
+        routes.MapGet("/api/providers.csv", async (ProviderStore store, CancellationToken ct) =>
+            Results.File(ProviderCsv.Write(await store.ListAsync(null, null, ct)), "text/csv; charset=utf-8", "providers.csv"));
+        return routes;
+    }
+
+    /// <summary>Creates or upgrades the database before the site serves, and fills a new registry from the seed.</summary>
+    private sealed class DatabaseStartup(Migrator migrator, ProviderStore store, ILogger<DatabaseStartup> logger) : IHostedService
+    {
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            var from = await migrator.MigrateAsync(cancellationToken: cancellationToken);
+            if (from == 0 && await store.CountAsync(cancellationToken) == 0)
+            {
+                foreach (var p in ProviderSeed.Load()) await store.InsertAsync(p, "seed", cancellationToken);
+                logger.LogInformation("Filled the provider registry from the seed");
+            }
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
+
+/// <summary>The public CSV: UTF-8 with a byte order mark so Excel in Japan reads it as UTF-8.</summary>
+public static class ProviderCsv
+{
+    public static readonly string[] Header = ["id", "name_ja", "name_en", "kana", "operator", "op25b", "since", "submission_ports", "notes", "source_url", "rdns_suffixes", "last_verified"];
+
+    public static byte[] Write(IEnumerable<Provider> providers)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine(string.Join(",", Header));
+        foreach (var p in providers)
+        {
+            sb.AppendLine(string.Join(",", new[]
+            {
+                p.Id.ToString(), p.NameJa, p.NameEn, p.Kana, p.Operator, p.Op25b, p.Since, string.Join(" ", p.SubmissionPorts), p.Notes,
+                p.SourceUrl, string.Join(" ", p.RdnsSuffixes), p.LastVerified ?? "",
+            }.Select(Quote)));
+        }
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())];
+    }
+
+    // Quote every field; a leading =, +, - or @ is prefixed with ' so spreadsheets do not run it as a formula.
+    private static string Quote(string field)
+    {
+        if (field.Length > 0 && field[0] is '=' or '+' or '-' or '@') field = "'" + field;
+        return "\"" + field.Replace("\"", "\"\"") + "\"";
+    }
+}
