@@ -1,9 +1,12 @@
 using Portal.Content;
+using Portal.Data;
 using Portal.Providers;
 using Portal.Site;
 using Portal.Tester;
 
-var builder = WebApplication.CreateBuilder(args);
+// Operator commands come first (`-- db backup PATH`, `-- db check`); options such as --urls follow them.
+var words = args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+var builder = WebApplication.CreateBuilder(args[words.Length..]);
 
 // Blazor's own scripts come from static web assets; enable them outside Development too,
 // so an unpublished build run as Production still serves _framework/blazor.web.js.
@@ -23,6 +26,13 @@ builder.Services.AddProviders();
 
 var app = builder.Build();
 
+if (words.Length > 0)
+{
+    // No web server for a command: open the database as configured, migrate it, run, exit.
+    await app.Services.GetRequiredService<Migrator>().MigrateAsync();
+    return await DbCommands.RunAsync(words, app.Services.GetRequiredService<Db>(), Console.Out, Console.Error);
+}
+
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -40,6 +50,7 @@ app.MapTesterApi();
 app.MapProvidersApi();
 app.MapSite();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 public partial class Program;
