@@ -2,9 +2,11 @@ using Portal.Content;
 using Portal.Data;
 using Portal.Providers;
 using Portal.Site;
+using Portal.Staff;
 using Portal.Tester;
 
-// Operator commands come first (`-- db backup PATH`, `-- db check`); options such as --urls follow them.
+// Operator commands come first (`-- db backup PATH`, `-- db check`, `-- staff add NAME --role admin`);
+// options such as --urls and --role follow them.
 var words = args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
 var builder = WebApplication.CreateBuilder(args[words.Length..]);
 
@@ -24,13 +26,18 @@ builder.Services.AddTester();
 // Providers: the OP25B registry in SQLite, its pages and its API.
 builder.Services.AddProviders();
 
+// Staff: accounts, cookie login, editing the registry.
+builder.Services.AddStaff();
+
 var app = builder.Build();
 
 if (words.Length > 0)
 {
     // No web server for a command: open the database as configured, migrate it, run, exit.
     await app.Services.GetRequiredService<Migrator>().MigrateAsync();
-    return await DbCommands.RunAsync(words, app.Services.GetRequiredService<Db>(), Console.Out, Console.Error);
+    return words[0] == "staff"
+        ? await StaffCommands.RunAsync(words, app.Configuration["role"], app.Services.GetRequiredService<StaffStore>(), Console.In, Console.Out, Console.Error)
+        : await DbCommands.RunAsync(words, app.Services.GetRequiredService<Db>(), Console.Out, Console.Error);
 }
 
 if (!app.Environment.IsDevelopment())
@@ -43,11 +50,14 @@ if (!app.Environment.IsDevelopment())
 app.UseSiteFiles();
 app.UseRouting();
 app.UseContentETags();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseOutputCache();
 app.UseAntiforgery();
 
 app.MapTesterApi();
 app.MapProvidersApi();
+app.MapStaffApi();
 app.MapSite();
 
 await app.RunAsync();

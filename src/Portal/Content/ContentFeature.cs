@@ -35,11 +35,13 @@ public static class ContentFeature
     public static IApplicationBuilder UseContentETags(this IApplicationBuilder app)
     {
         var store = app.ApplicationServices.GetRequiredService<ContentStore>();
+        var registry = app.ApplicationServices.GetRequiredService<Portal.Providers.RegistryVersion>();
         return app.Use(async (context, next) =>
         {
             if (ReadingPageCachePolicy.IsReadingPage(context))
             {
-                var etag = store.Current.ETag;
+                // The Q&A shows the provider registry too, so its writes change the tag as well.
+                var etag = ReadingPageCachePolicy.ETag(store, registry);
                 var ifNoneMatch = context.Request.Headers.IfNoneMatch;
                 if (ifNoneMatch.Count > 0 && ifNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() == etag)))
                 {
@@ -65,19 +67,24 @@ public static class ContentFeature
     }
 
     /// <summary>Evicts cached reading pages whenever the content snapshot changes.</summary>
-    private sealed class ContentCacheEviction(ContentStore store, IOutputCacheStore cache, ILogger<ContentCacheEviction> logger) : IHostedService
+    private sealed class ContentCacheEviction(ContentStore store, Portal.Providers.RegistryVersion registry, IOutputCacheStore cache,
+        ILogger<ContentCacheEviction> logger) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
             store.Changed += OnChanged;
+            registry.Changed += OnRegistryChanged;
             return Task.CompletedTask;
         }
 
         public Task StopAsync(CancellationToken cancellationToken)
         {
             store.Changed -= OnChanged;
+            registry.Changed -= OnRegistryChanged;
             return Task.CompletedTask;
         }
+
+        private void OnRegistryChanged() => OnChanged(store.Current);
 
         private async void OnChanged(ContentSnapshot snapshot)
         {

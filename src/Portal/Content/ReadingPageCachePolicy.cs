@@ -7,8 +7,11 @@ namespace Portal.Content;
 /// given an ETag. Blazor adds an antiforgery cookie to every SSR page once interactive components are
 /// configured; reading pages post nothing, so UseContentETags drops it there.
 /// </summary>
-public sealed class ReadingPageCachePolicy(ContentStore store) : IOutputCachePolicy
+public sealed class ReadingPageCachePolicy(ContentStore store, Portal.Providers.RegistryVersion registry) : IOutputCachePolicy
 {
+    public static string ETag(ContentStore store, Portal.Providers.RegistryVersion registry) =>
+        string.Concat(store.Current.ETag.AsSpan(0, store.Current.ETag.Length - 1), "-", registry.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), "\"");
+
     public static bool IsReadingPage(HttpContext context) =>
         (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
         && context.GetEndpoint()?.Metadata.GetMetadata<ReadingPageAttribute>() is not null;
@@ -24,6 +27,7 @@ public sealed class ReadingPageCachePolicy(ContentStore store) : IOutputCachePol
         {
             // An entry rendered from an older snapshot can never be served after a reload.
             context.CacheVaryByRules.VaryByValues["content"] = store.Current.Version;
+            context.CacheVaryByRules.VaryByValues["registry"] = registry.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
             context.CacheVaryByRules.QueryKeys = "*";
             context.Tags.Add(ContentFeature.CacheTag);
             context.ResponseExpirationTimeSpan = TimeSpan.FromHours(12);

@@ -1,0 +1,166 @@
+using System.Globalization;
+using System.Text.Json;
+using Dapper;
+using Portal.Data;
+
+namespace Portal.Providers;
+
+/// <summary>A provider as staff edit it: with its version (for optimistic concurrency) and deletion state.</summary>
+public sealed record EditableProvider(Provider Provider, long Version, string? DeletedAt, string UpdatedBy);
+
+public sealed record HistoryEntry(long Id, string ChangedAt, string ChangedBy, string Action, Provider? Before, Provider? After);
+
+/// <summary>The outcome of a save: saved, or refused because someone else saved first (with what they changed).</summary>
+public sealed record SaveResult(bool Saved, long Version, EditableProvider? Current, IReadOnlyList<FieldChange> TheirChanges)
+{
+    public static SaveResult Ok(long version) => new(true, version, null, []);
+}
+
+public sealed record FieldChange(string Field, string Before, string After);
+
+/// <summary>Staff-side SQL: update with a version check, soft delete, restore, history. Every write is logged with before and after.</summary>
+public sealed class ProviderEditing(Db db, TimeProvider clock, RegistryVersion registry)
+{
+    private const string Columns = """
+        id AS Id, name_ja AS NameJa, name_en AS NameEn, kana AS Kana, operator AS Operator, op25b AS Op25b,
+        since AS Since, submission_ports AS SubmissionPorts, notes AS Notes, source_url AS SourceUrl,
+        rdns_suffixes AS RdnsSuffixes, last_verified AS LastVerified, updated_at AS UpdatedAt,
+        version AS Version, deleted_at AS DeletedAt, updated_by AS UpdatedBy
+        """;
+
+    public async Task<EditableProvider?> GetAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var c = await db.OpenAsync(cancellationToken);
+        var row = await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition($"SELECT {Columns} FROM providers WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+        return row?.ToEditable();
+    }
+
+    public async Task<IReadOnlyList<EditableProvider>> ListAsync(bool includeDeleted, CancellationToken cancellationToken = default)
+    {
+        await using var c = await db.OpenAsync(cancellationToken);
+        var rows = await c.QueryAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM providers WHERE @includeDeleted OR deleted_at IS NULL ORDER BY name_ja, id", new { includeDeleted }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToEditable()).ToList();
+    }
+
+    /// <summary>Saves when the row is still at <paramref name="expectedVersion"/>; otherwise nothing is written.</summary>
+    public async Task<SaveResult> UpdateAsync(long id, long expectedVersion, Provider values, string by, CancellationToken cancellationToken = default)
+    {
+        await using var c = await db.OpenAsync(cancellationToken);
+        await using var tx = c.BeginTransaction(deferred: false);
+        var before = await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition($"SELECT {Columns} FROM providers WHERE id = @id", new { id }, tx, cancellationToken: cancellationToken));
+        if (before is null || before.DeletedAt is not null || before.Version != expectedVersion)
+        {
+            var theirs = before is null ? [] : await ChangesSinceAsync(c, tx, id, expectedVersion, cancellationToken);
+            return new SaveResult(false, before?.Version ?? 0, before?.ToEditable(), theirs);
+        }
+        var now = Now();
+        await c.ExecuteAsync(new CommandDefinition("""
+            UPDATE providers SET name_ja = @NameJa, name_en = @NameEn, kana = @Kana, operator = @Operator, op25b = @Op25b,
+                since = @Since, submission_ports = @Ports, notes = @Notes, source_url = @SourceUrl, rdns_suffixes = @Rdns,
+                last_verified = @LastVerified, search_text = @SearchText, updated_at = @now, updated_by = @by, version = version + 1
+            WHERE id = @id AND version = @expectedVersion
+            """, new
+        {
+            values.NameJa, values.NameEn, values.Kana, values.Operator, values.Op25b, values.Since, Ports = string.Join(",", values.SubmissionPorts),
+            values.Notes, values.SourceUrl, Rdns = string.Join(" ", values.RdnsSuffixes), values.LastVerified,
+            SearchText = ProviderStore.SearchText(values), now, by, id, expectedVersion,
+        }, tx, cancellationToken: cancellationToken));
+        await LogAsync(c, tx, id, now, by, "update", before.ToEditable().Provider, values with { Id = id, UpdatedAt = now }, expectedVersion + 1, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        registry.Bump();
+        return SaveResult.Ok(expectedVersion + 1);
+    }
+
+    public Task<bool> DeleteAsync(long id, string by, CancellationToken cancellationToken = default) =>
+        SetDeletedAsync(id, by, deleted: true, cancellationToken);
+
+    public Task<bool> RestoreAsync(long id, string by, CancellationToken cancellationToken = default) =>
+        SetDeletedAsync(id, by, deleted: false, cancellationToken);
+
+    public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var c = await db.OpenAsync(cancellationToken);
+        var rows = await c.QueryAsync<(long Id, string ChangedAt, string ChangedBy, string Action, string? BeforeJson, string? AfterJson)>(
+            new CommandDefinition("SELECT id, changed_at, changed_by, action, before_json, after_json FROM provider_history WHERE provider_id = @id ORDER BY id DESC",
+                new { id }, cancellationToken: cancellationToken));
+        return rows.Select(r => new HistoryEntry(r.Id, r.ChangedAt, r.ChangedBy, r.Action, Parse(r.BeforeJson), Parse(r.AfterJson))).ToList();
+    }
+
+    public static IReadOnlyList<FieldChange> Diff(Provider? before, Provider? after)
+    {
+        if (before is null || after is null) return [];
+        var fields = new (string Name, Func<Provider, string> Get)[]
+        {
+            ("name_ja", p => p.NameJa), ("name_en", p => p.NameEn), ("kana", p => p.Kana), ("operator", p => p.Operator),
+            ("op25b", p => p.Op25b), ("since", p => p.Since), ("submission_ports", p => string.Join(",", p.SubmissionPorts)),
+            ("notes", p => p.Notes), ("source_url", p => p.SourceUrl), ("rdns_suffixes", p => string.Join(" ", p.RdnsSuffixes)),
+            ("last_verified", p => p.LastVerified ?? ""),
+        };
+        return fields.Where(f => f.Get(before) != f.Get(after)).Select(f => new FieldChange(f.Name, f.Get(before), f.Get(after))).ToList();
+    }
+
+    private async Task<bool> SetDeletedAsync(long id, string by, bool deleted, CancellationToken cancellationToken)
+    {
+        await using var c = await db.OpenAsync(cancellationToken);
+        await using var tx = c.BeginTransaction(deferred: false);
+        var before = await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition($"SELECT {Columns} FROM providers WHERE id = @id", new { id }, tx, cancellationToken: cancellationToken));
+        if (before is null || (before.DeletedAt is not null) == deleted) return false;
+        var now = Now();
+        await c.ExecuteAsync(new CommandDefinition(
+            "UPDATE providers SET deleted_at = @deletedAt, updated_at = @now, updated_by = @by, version = version + 1 WHERE id = @id",
+            new { deletedAt = deleted ? now : null, now, by, id }, tx, cancellationToken: cancellationToken));
+        var provider = before.ToEditable().Provider;
+        await LogAsync(c, tx, id, now, by, deleted ? "delete" : "restore", provider, provider, before.Version + 1, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        registry.Bump();
+        return true;
+    }
+
+    private static async Task<IReadOnlyList<FieldChange>> ChangesSinceAsync(Microsoft.Data.Sqlite.SqliteConnection c, System.Data.IDbTransaction tx, long id, long version, CancellationToken ct)
+    {
+        // The history rows written after the version the editor started from, oldest first: what the other person changed.
+        var rows = (await c.QueryAsync<(string? Before, string? After)>(new CommandDefinition(
+            "SELECT before_json, after_json FROM provider_history WHERE provider_id = @id AND version > @version ORDER BY id",
+            new { id, version }, tx, cancellationToken: ct))).ToList();
+        if (rows.Count == 0) return [];
+        return Diff(Parse(rows[0].Before), Parse(rows[^1].After));
+    }
+
+    private static async Task LogAsync(Microsoft.Data.Sqlite.SqliteConnection c, System.Data.IDbTransaction tx, long id, string now, string by, string action,
+        Provider? before, Provider? after, long version, CancellationToken ct) =>
+        await c.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO provider_history (provider_id, changed_at, changed_by, action, before_json, after_json, version)
+            VALUES (@id, @now, @by, @action, @before, @after, @version)
+            """, new { id, now, by, action, before = Json(before), after = Json(after), version }, tx, cancellationToken: ct));
+
+    private static string? Json(Provider? p) => p is null ? null : JsonSerializer.Serialize(p);
+    private static Provider? Parse(string? json) => json is null ? null : JsonSerializer.Deserialize<Provider>(json);
+    private string Now() => clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+
+    private sealed record Row(long Id, string NameJa, string NameEn, string Kana, string Operator, string Op25b, string Since,
+        string SubmissionPorts, string Notes, string SourceUrl, string RdnsSuffixes, string? LastVerified, string UpdatedAt,
+        long Version, string? DeletedAt, string UpdatedBy)
+    {
+        public EditableProvider ToEditable() => new(new Provider
+        {
+            Id = Id, NameJa = NameJa, NameEn = NameEn, Kana = Kana, Operator = Operator, Op25b = Op25b, Since = Since,
+            SubmissionPorts = SubmissionPorts.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList(),
+            Notes = Notes, SourceUrl = SourceUrl, RdnsSuffixes = RdnsSuffixes.Split(' ', StringSplitOptions.RemoveEmptyEntries),
+            LastVerified = LastVerified, UpdatedAt = UpdatedAt,
+        }, Version, DeletedAt, UpdatedBy);
+    }
+}
+
+/// <summary>Counts registry writes in this process, so cached pages that show the registry are replaced.</summary>
+public sealed class RegistryVersion
+{
+    private long _value = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+    public event Action? Changed;
+    public long Value => Interlocked.Read(ref _value);
+    public void Bump()
+    {
+        Interlocked.Increment(ref _value);
+        Changed?.Invoke();
+    }
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Portal.Providers;
+
+public sealed record ValidationError(string Field, string Ja, string En);
+
+/// <summary>The edit form's fields as typed, and the checks that turn them into a Provider.</summary>
+public sealed partial class ProviderForm
+{
+    public const int MaxNotes = 4000;
+
+    public string NameJa { get; set; } = "";
+    public string NameEn { get; set; } = "";
+    public string Kana { get; set; } = "";
+    public string Operator { get; set; } = "";
+    public string Op25b { get; set; } = "unknown";
+    public string Since { get; set; } = "";
+    public string Ports { get; set; } = "587";
+    public string Notes { get; set; } = "";
+    public string SourceUrl { get; set; } = "";
+    public string RdnsSuffixes { get; set; } = "";
+    public string LastVerified { get; set; } = "";
+    public long Version { get; set; }
+
+    public static ProviderForm From(EditableProvider e) => new()
+    {
+        NameJa = e.Provider.NameJa, NameEn = e.Provider.NameEn, Kana = e.Provider.Kana, Operator = e.Provider.Operator,
+        Op25b = e.Provider.Op25b, Since = e.Provider.Since, Ports = string.Join(",", e.Provider.SubmissionPorts), Notes = e.Provider.Notes,
+        SourceUrl = e.Provider.SourceUrl, RdnsSuffixes = string.Join(" ", e.Provider.RdnsSuffixes), LastVerified = e.Provider.LastVerified ?? "",
+        Version = e.Version,
+    };
+
+    [GeneratedRegex(@"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")]
+    private static partial Regex SincePattern();
+
+    [GeneratedRegex(@"^(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$")]
+    private static partial Regex DomainPattern();
+
+    [GeneratedRegex(@"^[\p{IsHiragana}\p{IsKatakana}ー・ 　]*$")]
+    private static partial Regex KanaPattern();
+
+    public (Provider? Provider, IReadOnlyList<ValidationError> Errors) Validate()
+    {
+        var errors = new List<ValidationError>();
+        void Error(string field, string ja, string en) => errors.Add(new(field, ja, en));
+        string T(string s) => (s ?? "").Trim();
+
+        if (T(NameJa).Length == 0) Error("NameJa", "日本語の名称を入力してください。", "Please enter the Japanese name.");
+        foreach (var (field, value, ja, en) in new[] { ("NameJa", NameJa, "日本語の名称", "The Japanese name"), ("NameEn", NameEn, "英語の名称", "The English name"),
+                     ("Kana", Kana, "読み", "The reading"), ("Operator", Operator, "運営会社", "The operator") })
+            if (T(value).Length > 200) Error(field, $"{ja}は200文字以内にしてください。", $"{en} must be 200 characters or fewer.");
+        if (!KanaPattern().IsMatch(T(Kana))) Error("Kana", "読みはひらがなかカタカナで入力してください。", "The reading must be in hiragana or katakana.");
+        if (!Provider.Statuses.Contains(T(Op25b))) Error("Op25b", "OP25Bの状況を一覧から選んでください。", "Choose an OP25B status from the list.");
+        if (T(Since).Length > 0 && !SincePattern().IsMatch(T(Since)))
+            Error("Since", "開始時期は 2006、2006-05、2006-05-01 のように入力してください。", "'Since' must look like 2006, 2006-05 or 2006-05-01.");
+        var ports = T(Ports).Split([',', ' ', '、'], StringSplitOptions.RemoveEmptyEntries);
+        var portNumbers = new List<int>();
+        foreach (var p in ports)
+        {
+            if (p is "587" or "465") { if (!portNumbers.Contains(int.Parse(p))) portNumbers.Add(int.Parse(p)); }
+            else { Error("Ports", "推奨ポートは 587 と 465 のどちらか、または両方です。", "Recommended ports can only be 587 and/or 465."); break; }
+        }
+        if ((Notes ?? "").Length > MaxNotes) Error("Notes", $"備考は{MaxNotes}文字以内にしてください。", $"Notes must be {MaxNotes} characters or fewer.");
+        if (T(SourceUrl).Length > 0 && !(Uri.TryCreate(T(SourceUrl), UriKind.Absolute, out var url) && url.Scheme is "https" or "http"))
+            Error("SourceUrl", "出典URLは https:// で始まる正しいURLにしてください。", "The source URL must be a valid http(s) address.");
+        var suffixes = T(RdnsSuffixes).ToLowerInvariant().Split([' ', ',', '\n'], StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim('.')).Distinct().ToList();
+        if (suffixes.Any(s => !DomainPattern().IsMatch(s)))
+            Error("RdnsSuffixes", "逆引きドメインは plala.or.jp のように入力してください。", "Reverse-DNS suffixes must look like plala.or.jp.");
+        if (T(LastVerified).Length > 0 && !DateOnly.TryParseExact(T(LastVerified), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            Error("LastVerified", "確認日は 2026-11-28 のように入力してください。", "'Last verified' must be a date like 2026-11-28.");
+        if (errors.Count > 0) return (null, errors);
+
+        return (new Provider
+        {
+            NameJa = T(NameJa), NameEn = T(NameEn), Kana = T(Kana), Operator = T(Operator), Op25b = T(Op25b), Since = T(Since),
+            SubmissionPorts = portNumbers, Notes = (Notes ?? "").Trim(), SourceUrl = T(SourceUrl), RdnsSuffixes = suffixes,
+            LastVerified = T(LastVerified).Length > 0 ? T(LastVerified) : null,
+        }, errors);
+    }
+}
