@@ -43,8 +43,9 @@ public static class ProvidersFeature
     {
         public async Task StartAsync(CancellationToken cancellationToken)
         {
-            var from = await migrator.MigrateAsync(cancellationToken: cancellationToken);
-            if (from == 0 && await store.CountAsync(cancellationToken) == 0)
+            await migrator.MigrateAsync(cancellationToken: cancellationToken);
+            // Rows are only ever soft-deleted, so an empty table means a registry that was never filled.
+            if (await store.CountAsync(cancellationToken) == 0)
             {
                 foreach (var p in ProviderSeed.Load()) await store.InsertAsync(p, "seed", cancellationToken);
                 logger.LogInformation("Filled the provider registry from the seed");
