@@ -14,6 +14,8 @@ namespace Portal.BrowserTests;
 public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
+    public const string StaffName = "browser-staff";
+    public const string StaffPassword = "a browser test password";
 
     private readonly Factory _factory = new();
     private IPlaywright? _playwright;
@@ -34,6 +36,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         _factory.StartServer();
         var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         BaseAddress = new Uri(addresses.Addresses.First());
+        await _factory.Services.GetRequiredService<Portal.Staff.StaffStore>().AddAsync(StaffName, "editor", StaffPassword);
         Directory.CreateDirectory(ScreenshotDir);
 
         _playwright = await Playwright.CreateAsync();
