@@ -5,9 +5,17 @@ using Portal.Data;
 
 namespace Portal.Providers;
 
-/// <summary>The registry's SQL. Every statement is parameterised; customers' reads never see deleted rows.</summary>
-public sealed class ProviderStore(Db db, TimeProvider clock)
+/// <summary>
+/// The registry's SQL. Every statement is parameterised; customers' reads never see deleted rows.
+/// Reads come from an in-memory copy of the live rows, reloaded after any write in this process
+/// (RegistryVersion), so a search is a scan of folded strings rather than of the table.
+/// </summary>
+public sealed class ProviderStore(Db db, TimeProvider clock, RegistryVersion registry)
 {
+    private sealed record Snapshot(long Version, IReadOnlyList<(Provider Provider, string Folded)> Rows);
+    private Snapshot? _snapshot;
+    private readonly SemaphoreSlim _reload = new(1, 1);
+
     private const string PublicColumns = """
         id AS Id, name_ja AS NameJa, name_en AS NameEn, kana AS Kana, operator AS Operator, op25b AS Op25b,
         since AS Since, submission_ports AS SubmissionPorts, notes AS Notes, source_url AS SourceUrl,
@@ -17,16 +25,34 @@ public sealed class ProviderStore(Db db, TimeProvider clock)
     /// <summary>Live providers, optionally filtered by a folded substring of any name and by status.</summary>
     public async Task<IReadOnlyList<Provider>> ListAsync(string? query = null, string? status = null, CancellationToken cancellationToken = default)
     {
-        var folded = string.IsNullOrWhiteSpace(query) ? null : Escape(ContentSearch.Fold(query.Trim()));
-        await using var connection = await db.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition($"""
-            SELECT {PublicColumns} FROM providers
-            WHERE deleted_at IS NULL
-              AND (@status IS NULL OR op25b = @status)
-              AND (@folded IS NULL OR search_text LIKE '%' || @folded || '%' ESCAPE '\')
-            ORDER BY CASE WHEN kana <> '' THEN kana ELSE name_ja END, id
-            """, new { status, folded }, cancellationToken: cancellationToken));
-        return rows.Select(r => r.ToProvider()).ToList();
+        var folded = string.IsNullOrWhiteSpace(query) ? null : ContentSearch.Fold(query.Trim());
+        var rows = (await CurrentAsync(cancellationToken)).Rows;
+        return rows
+            .Where(r => (status is null || r.Provider.Op25b == status) && (folded is null || r.Folded.Contains(folded, StringComparison.Ordinal)))
+            .Select(r => r.Provider)
+            .ToList();
+    }
+
+    private async Task<Snapshot> CurrentAsync(CancellationToken cancellationToken)
+    {
+        var version = registry.Value;
+        if (_snapshot is { } s && s.Version == version) return s;
+        await _reload.WaitAsync(cancellationToken);
+        try
+        {
+            if (_snapshot is { } again && again.Version == version) return again;
+            await using var connection = await db.OpenAsync(cancellationToken);
+            var rows = await connection.QueryAsync<Row>(new CommandDefinition($"""
+                SELECT search_text AS SearchText, {PublicColumns} FROM providers
+                WHERE deleted_at IS NULL
+                ORDER BY CASE WHEN kana <> '' THEN kana ELSE name_ja END, id
+                """, cancellationToken: cancellationToken));
+            return _snapshot = new Snapshot(version, rows.Select(r => (r.ToProvider(), r.SearchText)).ToList());
+        }
+        finally
+        {
+            _reload.Release();
+        }
     }
 
     public async Task<Provider?> GetAsync(long id, CancellationToken cancellationToken = default)
@@ -54,6 +80,7 @@ public sealed class ProviderStore(Db db, TimeProvider clock)
             VALUES (@id, @now, @by, 'create', NULL, @after)
             """, new { id, now, by, after = System.Text.Json.JsonSerializer.Serialize(p with { Id = id }) }, tx, cancellationToken: cancellationToken));
         await tx.CommitAsync(cancellationToken);
+        registry.Bump();
         return id;
     }
 
@@ -71,11 +98,24 @@ public sealed class ProviderStore(Db db, TimeProvider clock)
         Rdns = string.Join(" ", p.RdnsSuffixes), p.LastVerified, SearchText = SearchText(p), now, by,
     };
 
-    private static string Escape(string text) => text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
-
-    private sealed record Row(long Id, string NameJa, string NameEn, string Kana, string Operator, string Op25b, string Since,
-        string SubmissionPorts, string Notes, string SourceUrl, string RdnsSuffixes, string? LastVerified, string UpdatedAt)
+    // A class with setters, so Dapper fills whichever of these columns a query selects.
+    private sealed class Row
     {
+        public long Id { get; set; }
+        public string NameJa { get; set; } = "";
+        public string NameEn { get; set; } = "";
+        public string Kana { get; set; } = "";
+        public string Operator { get; set; } = "";
+        public string Op25b { get; set; } = "";
+        public string Since { get; set; } = "";
+        public string SubmissionPorts { get; set; } = "";
+        public string Notes { get; set; } = "";
+        public string SourceUrl { get; set; } = "";
+        public string RdnsSuffixes { get; set; } = "";
+        public string? LastVerified { get; set; }
+        public string UpdatedAt { get; set; } = "";
+        public string SearchText { get; set; } = "";
+
         public Provider ToProvider() => new()
         {
             Id = Id, NameJa = NameJa, NameEn = NameEn, Kana = Kana, Operator = Operator, Op25b = Op25b, Since = Since,

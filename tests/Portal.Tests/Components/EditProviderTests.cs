@@ -16,8 +16,9 @@ public sealed class EditProviderTests : BunitContext
     public EditProviderTests()
     {
         var db = TestDatabase.NewFile();
-        _store = TestDatabase.MigratedStoreAsync(seed: true, db).GetAwaiter().GetResult();
-        _editing = new ProviderEditing(db, TimeProvider.System, new RegistryVersion());
+        var registry = new RegistryVersion();
+        _store = TestDatabase.MigratedStoreAsync(seed: true, db, registry).GetAwaiter().GetResult();
+        _editing = new ProviderEditing(db, TimeProvider.System, registry);
         Services.AddSingleton(_store);
         Services.AddSingleton(_editing);
         AddAuthorization().SetAuthorized("sato").SetRoles("editor");

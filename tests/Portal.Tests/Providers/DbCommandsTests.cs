@@ -28,7 +28,7 @@ public sealed class DbCommandsTests
 
         Assert.Equal(0, code);
         Assert.Contains("11 providers, integrity ok", output.ToString());
-        var copy = new ProviderStore(new Db($"Data Source={target}"), TimeProvider.System);
+        var copy = new ProviderStore(new Db($"Data Source={target}"), TimeProvider.System, new RegistryVersion());
         Assert.Equal(11, (await copy.ListAsync(cancellationToken: Ct)).Count);
         Assert.Equal((await store.ListAsync(cancellationToken: Ct)).Select(p => p.NameJa), (await copy.ListAsync(cancellationToken: Ct)).Select(p => p.NameJa));
         SqliteConnection.ClearAllPools();

@@ -13,8 +13,8 @@ public sealed class ProviderEditingTests
     private static async Task<(ProviderStore Store, ProviderEditing Editing, Db Db, RegistryVersion Registry)> NewAsync()
     {
         var db = TestDatabase.NewFile();
-        var store = await TestDatabase.MigratedStoreAsync(seed: false, db);
         var registry = new RegistryVersion();
+        var store = await TestDatabase.MigratedStoreAsync(seed: false, db, registry);
         return (store, new ProviderEditing(db, TimeProvider.System, registry), db, registry);
     }
 
@@ -55,6 +55,7 @@ public sealed class ProviderEditingTests
         Assert.Equal(["admin", "sato", "sato", "seed"], history.Select(h => h.ChangedBy));
         Assert.Equal([new FieldChange("op25b", "unknown", "applies")], ProviderEditing.Diff(history[2].Before, history[2].After));
         Assert.Equal(before + 3, registry.Value);
+        Assert.Equal("applies", Assert.Single(await store.ListAsync(cancellationToken: Ct)).Op25b);   // the store's copy follows the writes
     }
 
     [Fact]
@@ -81,7 +82,7 @@ public sealed class ProviderEditingTests
         var db = TestDatabase.NewFile();
         var migrator = new Migrator(db, NullLogger<Migrator>.Instance);
         await migrator.MigrateAsync(upTo: 1, cancellationToken: Ct);
-        var store = new ProviderStore(db, TimeProvider.System);
+        var store = new ProviderStore(db, TimeProvider.System, new RegistryVersion());
         foreach (var p in ProviderSeed.Load()) await store.InsertAsync(p, "seed", Ct);
         var before = await store.ListAsync(cancellationToken: Ct);
 

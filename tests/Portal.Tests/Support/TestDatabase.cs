@@ -9,11 +9,11 @@ public static class TestDatabase
 {
     public static Db NewFile() => new($"Data Source={Path.Combine(Path.GetTempPath(), $"portal-store-{Guid.NewGuid():N}.db")}");
 
-    public static async Task<ProviderStore> MigratedStoreAsync(bool seed, Db? db = null)
+    public static async Task<ProviderStore> MigratedStoreAsync(bool seed, Db? db = null, RegistryVersion? registry = null)
     {
         db ??= NewFile();
         await new Migrator(db, NullLogger<Migrator>.Instance).MigrateAsync();
-        var store = new ProviderStore(db, TimeProvider.System);
+        var store = new ProviderStore(db, TimeProvider.System, registry ?? new RegistryVersion());
         if (seed)
             foreach (var p in ProviderSeed.Load()) await store.InsertAsync(p, "seed");
         return store;
