@@ -72,6 +72,49 @@ public sealed class ProviderEditing(Db db, TimeProvider clock, RegistryVersion r
         return SaveResult.Ok(expectedVersion + 1);
     }
 
+    /// <summary>Applies a whole import plan in one transaction: every row, or (on any failure) none.</summary>
+    public async Task<int> ApplyAsync(ImportPlan plan, string by, CancellationToken cancellationToken = default)
+    {
+        if (!plan.CanApply) throw new InvalidOperationException("the plan has problems or nothing to do");
+        await using var c = await db.OpenAsync(cancellationToken);
+        await using var tx = c.BeginTransaction(deferred: false);
+        var now = Now();
+        foreach (var add in plan.Adds)
+        {
+            var v = add.Values;
+            var id = await c.ExecuteScalarAsync<long>(new CommandDefinition("""
+                INSERT INTO providers (name_ja, name_en, kana, operator, op25b, since, submission_ports, notes, source_url,
+                                       rdns_suffixes, last_verified, search_text, created_at, updated_at, updated_by)
+                VALUES (@NameJa, @NameEn, @Kana, @Operator, @Op25b, @Since, @Ports, @Notes, @SourceUrl, @Rdns, @LastVerified, @SearchText, @now, @now, @by)
+                RETURNING id
+                """, new
+            {
+                v.NameJa, v.NameEn, v.Kana, v.Operator, v.Op25b, v.Since, Ports = string.Join(",", v.SubmissionPorts), v.Notes, v.SourceUrl,
+                Rdns = string.Join(" ", v.RdnsSuffixes), v.LastVerified, SearchText = ProviderStore.SearchText(v), now, by,
+            }, tx, cancellationToken: cancellationToken));
+            await LogAsync(c, tx, id, now, by, "import", null, v with { Id = id }, 1, cancellationToken);
+        }
+        foreach (var (line, _) in plan.Changes)
+        {
+            var before = await c.QuerySingleAsync<Row>(new CommandDefinition($"SELECT {Columns} FROM providers WHERE id = @id", new { id = line.Id }, tx, cancellationToken: cancellationToken));
+            var v = line.Values;
+            await c.ExecuteAsync(new CommandDefinition("""
+                UPDATE providers SET name_ja = @NameJa, name_en = @NameEn, kana = @Kana, operator = @Operator, op25b = @Op25b,
+                    since = @Since, submission_ports = @Ports, notes = @Notes, source_url = @SourceUrl, rdns_suffixes = @Rdns,
+                    last_verified = @LastVerified, search_text = @SearchText, updated_at = @now, updated_by = @by, version = version + 1
+                WHERE id = @Id AND deleted_at IS NULL
+                """, new
+            {
+                v.NameJa, v.NameEn, v.Kana, v.Operator, v.Op25b, v.Since, Ports = string.Join(",", v.SubmissionPorts), v.Notes, v.SourceUrl,
+                Rdns = string.Join(" ", v.RdnsSuffixes), v.LastVerified, SearchText = ProviderStore.SearchText(v), now, by, line.Id,
+            }, tx, cancellationToken: cancellationToken));
+            await LogAsync(c, tx, line.Id!.Value, now, by, "import", before.ToEditable().Provider, v with { Id = line.Id.Value }, before.Version + 1, cancellationToken);
+        }
+        await tx.CommitAsync(cancellationToken);
+        registry.Bump();
+        return plan.Adds.Count + plan.Changes.Count;
+    }
+
     public Task<bool> DeleteAsync(long id, string by, CancellationToken cancellationToken = default) =>
         SetDeletedAsync(id, by, deleted: true, cancellationToken);
 
