@@ -9,7 +9,7 @@ bash scripts/install-test-deps.sh || { echo "installing test dependencies failed
 bash scripts/start-postfix.sh || { echo "starting Postfix (the tester's SMTP peer) failed"; exit 1; }
 
 log="$(mktemp)"
-dotnet test --solution Portal.sln "$@" 2>&1 | tee "$log"
+dotnet test --solution Portal.sln --max-parallel-test-modules 1 "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
 # The runner's closing summary: "total: N", "failed: N", "succeeded: N", "skipped: N".

@@ -12,10 +12,13 @@ public sealed class ProvidersPageTests(BrowserFixture browser)
         await page.Locator("#provider-q").FillAsync("プララ");
         await page.Locator("#provider-q").PressAsync("Enter");
         await page.WaitForURLAsync("**/providers?q=*");
+        await page.WaitForLoadStateAsync(Microsoft.Playwright.LoadState.Load);
         Assert.Equal(1, await page.Locator("li.provider").CountAsync());
 
-        await page.Locator("li.provider a.provider-name").ClickAsync();
-        await page.WaitForURLAsync("**/providers/*");
+        var link = page.Locator("li.provider a.provider-name");
+        var href = await link.GetAttributeAsync("href");
+        await link.ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == href);
         Assert.Equal("ぷらら", await page.Locator("h1").InnerTextAsync());
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 375"));
         await page.Context.CloseAsync();

@@ -13,8 +13,9 @@ public static class Probes
         AllowedPorts = [25, 465, 587, .. Enumerable.Range(1024, 64512)],
         ImplicitTlsPorts = implicitTlsPort is { } p ? [p] : [465],
         ConnectTimeout = TimeSpan.FromSeconds(2),
-        GreetingTimeout = TimeSpan.FromSeconds(2),
-        TestTimeout = TimeSpan.FromSeconds(5),
+        // Short enough to keep the suite quick, long enough for TLS on a busy CI machine.
+        GreetingTimeout = TimeSpan.FromSeconds(3),
+        TestTimeout = TimeSpan.FromSeconds(8),
     };
 
     public static async Task<PortResult> RunAsync(int port, TesterOptions? options = null, List<PortResult>? updates = null)
