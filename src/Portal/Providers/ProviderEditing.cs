@@ -55,17 +55,7 @@ public sealed class ProviderEditing(Db db, TimeProvider clock, RegistryVersion r
             return new SaveResult(false, before?.Version ?? 0, before?.ToEditable(), theirs);
         }
         var now = Now();
-        await c.ExecuteAsync(new CommandDefinition("""
-            UPDATE providers SET name_ja = @NameJa, name_en = @NameEn, kana = @Kana, operator = @Operator, op25b = @Op25b,
-                since = @Since, submission_ports = @Ports, notes = @Notes, source_url = @SourceUrl, rdns_suffixes = @Rdns,
-                last_verified = @LastVerified, search_text = @SearchText, updated_at = @now, updated_by = @by, version = version + 1
-            WHERE id = @id AND version = @expectedVersion
-            """, new
-        {
-            values.NameJa, values.NameEn, values.Kana, values.Operator, values.Op25b, values.Since, Ports = string.Join(",", values.SubmissionPorts),
-            values.Notes, values.SourceUrl, Rdns = string.Join(" ", values.RdnsSuffixes), values.LastVerified,
-            SearchText = ProviderStore.SearchText(values), now, by, id, expectedVersion,
-        }, tx, cancellationToken: cancellationToken));
+        await c.ExecuteAsync(new CommandDefinition(ProviderStore.UpdateSql, ProviderStore.Parameters(values, now, by, id, expectedVersion), tx, cancellationToken: cancellationToken));
         await LogAsync(c, tx, id, now, by, "update", before.ToEditable().Provider, values with { Id = id, UpdatedAt = now }, expectedVersion + 1, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         registry.Bump();
@@ -82,32 +72,14 @@ public sealed class ProviderEditing(Db db, TimeProvider clock, RegistryVersion r
         foreach (var add in plan.Adds)
         {
             var v = add.Values;
-            var id = await c.ExecuteScalarAsync<long>(new CommandDefinition("""
-                INSERT INTO providers (name_ja, name_en, kana, operator, op25b, since, submission_ports, notes, source_url,
-                                       rdns_suffixes, last_verified, search_text, created_at, updated_at, updated_by)
-                VALUES (@NameJa, @NameEn, @Kana, @Operator, @Op25b, @Since, @Ports, @Notes, @SourceUrl, @Rdns, @LastVerified, @SearchText, @now, @now, @by)
-                RETURNING id
-                """, new
-            {
-                v.NameJa, v.NameEn, v.Kana, v.Operator, v.Op25b, v.Since, Ports = string.Join(",", v.SubmissionPorts), v.Notes, v.SourceUrl,
-                Rdns = string.Join(" ", v.RdnsSuffixes), v.LastVerified, SearchText = ProviderStore.SearchText(v), now, by,
-            }, tx, cancellationToken: cancellationToken));
+            var id = await c.ExecuteScalarAsync<long>(new CommandDefinition(ProviderStore.InsertSql, ProviderStore.Parameters(v, now, by), tx, cancellationToken: cancellationToken));
             await LogAsync(c, tx, id, now, by, "import", null, v with { Id = id }, 1, cancellationToken);
         }
         foreach (var (line, _) in plan.Changes)
         {
             var before = await c.QuerySingleAsync<Row>(new CommandDefinition($"SELECT {Columns} FROM providers WHERE id = @id", new { id = line.Id }, tx, cancellationToken: cancellationToken));
             var v = line.Values;
-            await c.ExecuteAsync(new CommandDefinition("""
-                UPDATE providers SET name_ja = @NameJa, name_en = @NameEn, kana = @Kana, operator = @Operator, op25b = @Op25b,
-                    since = @Since, submission_ports = @Ports, notes = @Notes, source_url = @SourceUrl, rdns_suffixes = @Rdns,
-                    last_verified = @LastVerified, search_text = @SearchText, updated_at = @now, updated_by = @by, version = version + 1
-                WHERE id = @Id AND deleted_at IS NULL
-                """, new
-            {
-                v.NameJa, v.NameEn, v.Kana, v.Operator, v.Op25b, v.Since, Ports = string.Join(",", v.SubmissionPorts), v.Notes, v.SourceUrl,
-                Rdns = string.Join(" ", v.RdnsSuffixes), v.LastVerified, SearchText = ProviderStore.SearchText(v), now, by, line.Id,
-            }, tx, cancellationToken: cancellationToken));
+            await c.ExecuteAsync(new CommandDefinition(ProviderStore.UpdateSql, ProviderStore.Parameters(v, now, by, line.Id, before.Version), tx, cancellationToken: cancellationToken));
             await LogAsync(c, tx, line.Id!.Value, now, by, "import", before.ToEditable().Provider, v with { Id = line.Id.Value }, before.Version + 1, cancellationToken);
         }
         await tx.CommitAsync(cancellationToken);

@@ -68,13 +68,7 @@ public sealed class ProviderStore(Db db, TimeProvider clock, RegistryVersion reg
         var now = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
         await using var connection = await db.OpenAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
-            INSERT INTO providers (name_ja, name_en, kana, operator, op25b, since, submission_ports, notes, source_url,
-                                   rdns_suffixes, last_verified, search_text, created_at, updated_at, updated_by)
-            VALUES (@NameJa, @NameEn, @Kana, @Operator, @Op25b, @Since, @Ports, @Notes, @SourceUrl,
-                    @Rdns, @LastVerified, @SearchText, @now, @now, @by)
-            RETURNING id
-            """, Parameters(p, now, by), tx, cancellationToken: cancellationToken));
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertSql, Parameters(p, now, by), tx, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO provider_history (provider_id, changed_at, changed_by, action, before_json, after_json)
             VALUES (@id, @now, @by, 'create', NULL, @after)
@@ -92,11 +86,34 @@ public sealed class ProviderStore(Db db, TimeProvider clock, RegistryVersion reg
 
     public static string SearchText(Provider p) => ContentSearch.Fold(string.Join(" ", p.NameJa, p.NameEn, p.Kana, p.Operator, string.Join(" ", p.RdnsSuffixes)));
 
-    private static object Parameters(Provider p, string now, string by) => new
+    /// <summary>INSERT of one provider, shared by creation here and by CSV import.</summary>
+    internal const string InsertSql = """
+        INSERT INTO providers (name_ja, name_en, kana, operator, op25b, since, submission_ports, notes, source_url,
+                               rdns_suffixes, last_verified, search_text, created_at, updated_at, updated_by)
+        VALUES (@NameJa, @NameEn, @Kana, @Operator, @Op25b, @Since, @Ports, @Notes, @SourceUrl,
+                @Rdns, @LastVerified, @SearchText, @now, @now, @by)
+        RETURNING id
+        """;
+
+    /// <summary>UPDATE of every editable field at an expected version, shared by the edit form and CSV import.</summary>
+    internal const string UpdateSql = """
+        UPDATE providers SET name_ja = @NameJa, name_en = @NameEn, kana = @Kana, operator = @Operator, op25b = @Op25b,
+            since = @Since, submission_ports = @Ports, notes = @Notes, source_url = @SourceUrl, rdns_suffixes = @Rdns,
+            last_verified = @LastVerified, search_text = @SearchText, updated_at = @now, updated_by = @by, version = version + 1
+        WHERE id = @id AND version = @version AND deleted_at IS NULL
+        """;
+
+    internal static DynamicParameters Parameters(Provider p, string now, string by, long? id = null, long? version = null)
     {
-        p.NameJa, p.NameEn, p.Kana, p.Operator, p.Op25b, p.Since, Ports = string.Join(",", p.SubmissionPorts), p.Notes, p.SourceUrl,
-        Rdns = string.Join(" ", p.RdnsSuffixes), p.LastVerified, SearchText = SearchText(p), now, by,
-    };
+        var parameters = new DynamicParameters(new
+        {
+            p.NameJa, p.NameEn, p.Kana, p.Operator, p.Op25b, p.Since, Ports = string.Join(",", p.SubmissionPorts), p.Notes, p.SourceUrl,
+            Rdns = string.Join(" ", p.RdnsSuffixes), p.LastVerified, SearchText = SearchText(p), now, by,
+        });
+        if (id is not null) parameters.Add("id", id);
+        if (version is not null) parameters.Add("version", version);
+        return parameters;
+    }
 
     // A class with setters, so Dapper fills whichever of these columns a query selects.
     private sealed class Row
