@@ -13,7 +13,7 @@ public static class SiteFeature
         services.AddRazorComponents().AddInteractiveServerComponents();
         // Japanese text as UTF-8, not as numeric character references three times its size.
         services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
-        services.AddHealthChecks().AddCheck<ContentHealthCheck>("content");
+        services.AddHealthChecks().AddCheck<ContentHealthCheck>("content").AddCheck<DatabaseHealthCheck>("database");
         return services;
     }
 
@@ -45,6 +45,25 @@ public static class SiteFeature
         app.MapStaticAssets();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         return app;
+    }
+
+    private sealed class DatabaseHealthCheck(Portal.Data.Db db) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                await using var connection = await db.OpenAsync(cancellationToken);
+                await using var command = connection.CreateCommand();
+                command.CommandText = "PRAGMA user_version";
+                var version = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
+                return HealthCheckResult.Healthy($"SQLite schema version {version}");
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException e)
+            {
+                return HealthCheckResult.Unhealthy($"the database cannot be opened: {e.Message}");
+            }
+        }
     }
 
     private sealed class ContentHealthCheck(ContentStore store) : IHealthCheck

@@ -110,6 +110,7 @@ public sealed class PagesTests(PagesTests.Fixture fixture) : IClassFixture<Pages
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", json.RootElement.GetProperty("status").GetString());
         Assert.Contains("content documents", json.RootElement.GetProperty("checks").GetProperty("content").GetProperty("description").GetString());
+        Assert.Equal("SQLite schema version 2", json.RootElement.GetProperty("checks").GetProperty("database").GetProperty("description").GetString());
     }
 
     [Fact]

@@ -47,7 +47,9 @@ public sealed class StaffWebTests
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         Assert.Equal("/staff", login.Headers.Location!.AbsolutePath);
         Assert.Contains("\"name\":\"sato\"", await staff.Http.GetStringAsync("/api/staff/whoami", Ct));
-        Assert.Equal(HttpStatusCode.OK, (await staff.Http.GetAsync("/staff", Ct)).StatusCode);
+        var home = await staff.Http.GetAsync("/staff", Ct);
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        Assert.DoesNotContain("class=\"lang-switch\"", await home.Content.ReadAsStringAsync(Ct));   // no /en/staff to switch to
 
         var logout = await staff.PostFormAsync("/staff", "logout", []);
         Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
