@@ -19,7 +19,7 @@ public static class ContentFeature
             .PostConfigure<IWebHostEnvironment, IConfiguration>((o, env, config) =>
             {
                 if (string.IsNullOrWhiteSpace(o.Root))
-                    o.Root = Path.Combine(SiteRoot.Find(config["Site:Root"], env.ContentRootPath, AppContext.BaseDirectory), "content");
+                    o.Root = Path.Combine(SiteRoot.Resolve(config, env), "content");
             });
         services.AddSingleton<ContentLoader>();
         services.AddSingleton<ContentStore>();

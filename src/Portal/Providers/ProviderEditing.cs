@@ -21,25 +21,18 @@ public sealed record FieldChange(string Field, string Before, string After);
 /// <summary>Staff-side SQL: update with a version check, soft delete, restore, history. Every write is logged with before and after.</summary>
 public sealed class ProviderEditing(Db db, TimeProvider clock, RegistryVersion registry)
 {
-    private const string Columns = """
-        id AS Id, name_ja AS NameJa, name_en AS NameEn, kana AS Kana, operator AS Operator, op25b AS Op25b,
-        since AS Since, submission_ports AS SubmissionPorts, notes AS Notes, source_url AS SourceUrl,
-        rdns_suffixes AS RdnsSuffixes, last_verified AS LastVerified, updated_at AS UpdatedAt,
-        version AS Version, deleted_at AS DeletedAt, updated_by AS UpdatedBy
-        """;
-
     public async Task<EditableProvider?> GetAsync(long id, CancellationToken cancellationToken = default)
     {
         await using var c = await db.OpenAsync(cancellationToken);
-        var row = await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition($"SELECT {Columns} FROM providers WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+        var row = await c.QuerySingleOrDefaultAsync<ProviderRow>(new CommandDefinition($"SELECT {ProviderRow.StaffColumns} FROM providers WHERE id = @id", new { id }, cancellationToken: cancellationToken));
         return row?.ToEditable();
     }
 
     public async Task<IReadOnlyList<EditableProvider>> ListAsync(bool includeDeleted, CancellationToken cancellationToken = default)
     {
         await using var c = await db.OpenAsync(cancellationToken);
-        var rows = await c.QueryAsync<Row>(new CommandDefinition(
-            $"SELECT {Columns} FROM providers WHERE @includeDeleted OR deleted_at IS NULL ORDER BY name_ja, id", new { includeDeleted }, cancellationToken: cancellationToken));
+        var rows = await c.QueryAsync<ProviderRow>(new CommandDefinition(
+            $"SELECT {ProviderRow.StaffColumns} FROM providers WHERE @includeDeleted OR deleted_at IS NULL ORDER BY name_ja, id", new { includeDeleted }, cancellationToken: cancellationToken));
         return rows.Select(r => r.ToEditable()).ToList();
     }
 
@@ -48,7 +41,7 @@ public sealed class ProviderEditing(Db db, TimeProvider clock, RegistryVersion r
     {
         await using var c = await db.OpenAsync(cancellationToken);
         await using var tx = c.BeginTransaction(deferred: false);
-        var before = await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition($"SELECT {Columns} FROM providers WHERE id = @id", new { id }, tx, cancellationToken: cancellationToken));
+        var before = await c.QuerySingleOrDefaultAsync<ProviderRow>(new CommandDefinition($"SELECT {ProviderRow.StaffColumns} FROM providers WHERE id = @id", new { id }, tx, cancellationToken: cancellationToken));
         if (before is null || before.DeletedAt is not null || before.Version != expectedVersion)
         {
             var theirs = before is null ? [] : await ChangesSinceAsync(c, tx, id, expectedVersion, cancellationToken);
@@ -56,7 +49,7 @@ public sealed class ProviderEditing(Db db, TimeProvider clock, RegistryVersion r
         }
         var now = Now();
         await c.ExecuteAsync(new CommandDefinition(ProviderStore.UpdateSql, ProviderStore.Parameters(values, now, by, id, expectedVersion), tx, cancellationToken: cancellationToken));
-        await LogAsync(c, tx, id, now, by, "update", before.ToEditable().Provider, values with { Id = id, UpdatedAt = now }, expectedVersion + 1, cancellationToken);
+        await LogAsync(c, tx, id, now, by, "update", before.ToProvider(), values with { Id = id, UpdatedAt = now }, expectedVersion + 1, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         registry.Bump();
         return SaveResult.Ok(expectedVersion + 1);
@@ -77,10 +70,10 @@ public sealed class ProviderEditing(Db db, TimeProvider clock, RegistryVersion r
         }
         foreach (var (line, _) in plan.Changes)
         {
-            var before = await c.QuerySingleAsync<Row>(new CommandDefinition($"SELECT {Columns} FROM providers WHERE id = @id", new { id = line.Id }, tx, cancellationToken: cancellationToken));
+            var before = await c.QuerySingleAsync<ProviderRow>(new CommandDefinition($"SELECT {ProviderRow.StaffColumns} FROM providers WHERE id = @id", new { id = line.Id }, tx, cancellationToken: cancellationToken));
             var v = line.Values;
             await c.ExecuteAsync(new CommandDefinition(ProviderStore.UpdateSql, ProviderStore.Parameters(v, now, by, line.Id, before.Version), tx, cancellationToken: cancellationToken));
-            await LogAsync(c, tx, line.Id!.Value, now, by, "import", before.ToEditable().Provider, v with { Id = line.Id.Value }, before.Version + 1, cancellationToken);
+            await LogAsync(c, tx, line.Id!.Value, now, by, "import", before.ToProvider(), v with { Id = line.Id.Value }, before.Version + 1, cancellationToken);
         }
         await tx.CommitAsync(cancellationToken);
         registry.Bump();
@@ -119,13 +112,13 @@ public sealed class ProviderEditing(Db db, TimeProvider clock, RegistryVersion r
     {
         await using var c = await db.OpenAsync(cancellationToken);
         await using var tx = c.BeginTransaction(deferred: false);
-        var before = await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition($"SELECT {Columns} FROM providers WHERE id = @id", new { id }, tx, cancellationToken: cancellationToken));
+        var before = await c.QuerySingleOrDefaultAsync<ProviderRow>(new CommandDefinition($"SELECT {ProviderRow.StaffColumns} FROM providers WHERE id = @id", new { id }, tx, cancellationToken: cancellationToken));
         if (before is null || (before.DeletedAt is not null) == deleted) return false;
         var now = Now();
         await c.ExecuteAsync(new CommandDefinition(
             "UPDATE providers SET deleted_at = @deletedAt, updated_at = @now, updated_by = @by, version = version + 1 WHERE id = @id",
             new { deletedAt = deleted ? now : null, now, by, id }, tx, cancellationToken: cancellationToken));
-        var provider = before.ToEditable().Provider;
+        var provider = before.ToProvider();
         await LogAsync(c, tx, id, now, by, deleted ? "delete" : "restore", provider, provider, before.Version + 1, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         registry.Bump();
@@ -152,19 +145,6 @@ public sealed class ProviderEditing(Db db, TimeProvider clock, RegistryVersion r
     private static string? Json(Provider? p) => p is null ? null : JsonSerializer.Serialize(p);
     private static Provider? Parse(string? json) => json is null ? null : JsonSerializer.Deserialize<Provider>(json);
     private string Now() => clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
-
-    private sealed record Row(long Id, string NameJa, string NameEn, string Kana, string Operator, string Op25b, string Since,
-        string SubmissionPorts, string Notes, string SourceUrl, string RdnsSuffixes, string? LastVerified, string UpdatedAt,
-        long Version, string? DeletedAt, string UpdatedBy)
-    {
-        public EditableProvider ToEditable() => new(new Provider
-        {
-            Id = Id, NameJa = NameJa, NameEn = NameEn, Kana = Kana, Operator = Operator, Op25b = Op25b, Since = Since,
-            SubmissionPorts = SubmissionPorts.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList(),
-            Notes = Notes, SourceUrl = SourceUrl, RdnsSuffixes = RdnsSuffixes.Split(' ', StringSplitOptions.RemoveEmptyEntries),
-            LastVerified = LastVerified, UpdatedAt = UpdatedAt,
-        }, Version, DeletedAt, UpdatedBy);
-    }
 }
 
 /// <summary>Counts registry writes in this process, so cached pages that show the registry are replaced.</summary>

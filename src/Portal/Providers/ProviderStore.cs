@@ -16,12 +16,6 @@ public sealed class ProviderStore(Db db, TimeProvider clock, RegistryVersion reg
     private Snapshot? _snapshot;
     private readonly SemaphoreSlim _reload = new(1, 1);
 
-    private const string PublicColumns = """
-        id AS Id, name_ja AS NameJa, name_en AS NameEn, kana AS Kana, operator AS Operator, op25b AS Op25b,
-        since AS Since, submission_ports AS SubmissionPorts, notes AS Notes, source_url AS SourceUrl,
-        rdns_suffixes AS RdnsSuffixes, last_verified AS LastVerified, updated_at AS UpdatedAt
-        """;
-
     /// <summary>Live providers, optionally filtered by a folded substring of any name and by status.</summary>
     public async Task<IReadOnlyList<Provider>> ListAsync(string? query = null, string? status = null, CancellationToken cancellationToken = default)
     {
@@ -42,8 +36,8 @@ public sealed class ProviderStore(Db db, TimeProvider clock, RegistryVersion reg
         {
             if (_snapshot is { } again && again.Version == version) return again;
             await using var connection = await db.OpenAsync(cancellationToken);
-            var rows = await connection.QueryAsync<Row>(new CommandDefinition($"""
-                SELECT search_text AS SearchText, {PublicColumns} FROM providers
+            var rows = await connection.QueryAsync<ProviderRow>(new CommandDefinition($"""
+                SELECT search_text AS SearchText, {ProviderRow.PublicColumns} FROM providers
                 WHERE deleted_at IS NULL
                 ORDER BY CASE WHEN kana <> '' THEN kana ELSE name_ja END, id
                 """, cancellationToken: cancellationToken));
@@ -58,8 +52,8 @@ public sealed class ProviderStore(Db db, TimeProvider clock, RegistryVersion reg
     public async Task<Provider?> GetAsync(long id, CancellationToken cancellationToken = default)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-            $"SELECT {PublicColumns} FROM providers WHERE id = @id AND deleted_at IS NULL", new { id }, cancellationToken: cancellationToken));
+        var row = await connection.QuerySingleOrDefaultAsync<ProviderRow>(new CommandDefinition(
+            $"SELECT {ProviderRow.PublicColumns} FROM providers WHERE id = @id AND deleted_at IS NULL", new { id }, cancellationToken: cancellationToken));
         return row?.ToProvider();
     }
 
@@ -113,33 +107,5 @@ public sealed class ProviderStore(Db db, TimeProvider clock, RegistryVersion reg
         if (id is not null) parameters.Add("id", id);
         if (version is not null) parameters.Add("version", version);
         return parameters;
-    }
-
-    // A class with setters, so Dapper fills whichever of these columns a query selects.
-    private sealed class Row
-    {
-        public long Id { get; set; }
-        public string NameJa { get; set; } = "";
-        public string NameEn { get; set; } = "";
-        public string Kana { get; set; } = "";
-        public string Operator { get; set; } = "";
-        public string Op25b { get; set; } = "";
-        public string Since { get; set; } = "";
-        public string SubmissionPorts { get; set; } = "";
-        public string Notes { get; set; } = "";
-        public string SourceUrl { get; set; } = "";
-        public string RdnsSuffixes { get; set; } = "";
-        public string? LastVerified { get; set; }
-        public string UpdatedAt { get; set; } = "";
-        public string SearchText { get; set; } = "";
-
-        public Provider ToProvider() => new()
-        {
-            Id = Id, NameJa = NameJa, NameEn = NameEn, Kana = Kana, Operator = Operator, Op25b = Op25b, Since = Since,
-            SubmissionPorts = SubmissionPorts.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList(),
-            Notes = Notes, SourceUrl = SourceUrl,
-            RdnsSuffixes = RdnsSuffixes.Split(' ', StringSplitOptions.RemoveEmptyEntries),
-            LastVerified = LastVerified, UpdatedAt = UpdatedAt,
-        };
     }
 }

@@ -14,7 +14,7 @@ public static class ProvidersFeature
             var env = sp.GetRequiredService<IWebHostEnvironment>();
             var configured = config.GetConnectionString("Portal");
             return new Db(string.IsNullOrWhiteSpace(configured)
-                ? DataDefaults.ConnectionString(SiteRoot.Find(config["Site:Root"], env.ContentRootPath, AppContext.BaseDirectory))
+                ? DataDefaults.ConnectionString(SiteRoot.Resolve(config, env))
                 : configured);
         });
         services.AddSingleton<Migrator>();

@@ -19,7 +19,7 @@ public static class SiteFeature
 
     public static WebApplication UseSiteFiles(this WebApplication app)
     {
-        var root = SiteRoot.Find(app.Configuration["Site:Root"], app.Environment.ContentRootPath, AppContext.BaseDirectory);
+        var root = SiteRoot.Resolve(app.Configuration, app.Environment);
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new PhysicalFileProvider(Path.Combine(root, "wwwroot")),

@@ -6,6 +6,10 @@ namespace Portal.Site;
 /// </summary>
 public static class SiteRoot
 {
+    /// <summary>The site root for this app: "Site:Root" if set, else searched from the content root and the binaries.</summary>
+    public static string Resolve(IConfiguration configuration, IWebHostEnvironment environment) =>
+        Find(configuration["Site:Root"], environment.ContentRootPath, AppContext.BaseDirectory);
+
     public static string Find(string? configured, params string[] startPoints)
     {
         if (!string.IsNullOrWhiteSpace(configured))

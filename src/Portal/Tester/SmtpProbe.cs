@@ -28,14 +28,14 @@ public sealed class SmtpProbe(TesterOptions options)
         var (socket, used, error) = await ConnectAsync(addresses, port, testToken);
         if (socket is null)
         {
-            return Finish(result with
+            return result with
             {
                 Address = used?.ToString(),
                 Family = Family(used),
                 Outcome = error == SocketError.ConnectionRefused ? ProbeOutcome.Refused : ProbeOutcome.Timeout,
                 Detail = error == SocketError.ConnectionRefused ? "connection refused" : $"no TCP connection ({error})",
                 ElapsedMs = Elapsed(),
-            });
+            };
         }
 
         result = result with { Address = used!.ToString(), Family = Family(used), Stage = implicitTls ? ProbeStage.Tls : ProbeStage.Greeting };
@@ -68,7 +68,7 @@ public sealed class SmtpProbe(TesterOptions options)
             var snapshot = Complete(current, transcript) with { Tls = tls, AuthMechanisms = client.AuthenticationMechanisms.Order().ToList() };
             report(current = snapshot with { Stage = ProbeStage.Quit });
             try { await client.DisconnectAsync(quit: true, step.Token); } catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or SmtpProtocolException) { }
-            return Finish(snapshot with { Outcome = ProbeOutcome.Ok, Stage = ProbeStage.Done, ElapsedMs = Elapsed() });
+            return snapshot with { Outcome = ProbeOutcome.Ok, Stage = ProbeStage.Done, ElapsedMs = Elapsed() };
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -77,7 +77,7 @@ public sealed class SmtpProbe(TesterOptions options)
                 Tls = certificate is null ? null : new TlsInfo("", null, certificate),
             };
             failed = await ClassifyAsync(failed, e, transcript, stream, socket, step.IsCancellationRequested, testToken);
-            return Finish(failed with { ElapsedMs = Elapsed() });
+            return failed with { ElapsedMs = Elapsed() };
         }
         finally
         {
@@ -179,8 +179,6 @@ public sealed class SmtpProbe(TesterOptions options)
         Greeting = t.Greeting,
         Extensions = t.Extensions,
     };
-
-    private static PortResult Finish(PortResult result) => result;
 
     private static CertificateInfo Describe(X509Certificate2 cert, SslPolicyErrors errors)
     {
