@@ -81,7 +81,7 @@ return;
 
 static TesterOptions Options(IEnumerable<int> extraPorts) => new()
 {
-    AllowPrivateTargets = true,
+    AllowedPrivateNetworks = ["127.0.0.0/8", "::1/128"],
     AllowedPorts = [25, 465, 587, .. extraPorts],
     TestsPerMinutePerClient = 10_000,
 };

@@ -5,17 +5,20 @@ using Portal.Site;
 using Portal.Staff;
 using Portal.Tester;
 
-// Operator commands come first (`-- db backup PATH`, `-- db check`, `-- staff add NAME --role admin`);
-// options such as --urls and --role follow them.
-var words = args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
-var builder = WebApplication.CreateBuilder(args[words.Length..]);
+// Operator commands (`db backup PATH`, `db check`, `staff add NAME --role admin`, ...) start with a known
+// command word; anything else (--urls, key=value) is configuration for the web server.
+var (words, configuration) = CommandLine.Split(args);
+var builder = WebApplication.CreateBuilder(configuration);
 
 // Blazor's own scripts come from static web assets; enable them outside Development too,
 // so an unpublished build run as Production still serves _framework/blazor.web.js.
 builder.WebHost.UseStaticWebAssets();
 
-// Site: Razor components, health check.
+// Site: Razor components, proxy trust, security headers, health checks.
 builder.Services.AddSite();
+
+// Data: the SQLite database, its migrations and the data folder with the data-protection keys.
+builder.Services.AddData();
 
 // Content: Markdown from content/, cached in memory and in the output cache.
 builder.Services.AddContent();
@@ -23,11 +26,14 @@ builder.Services.AddContent();
 // Tester: live SMTP port probes, their page and their JSON API.
 builder.Services.AddTester();
 
-// Providers: the OP25B registry in SQLite, its pages and its API.
+// Providers: the OP25B registry, its pages and its API.
 builder.Services.AddProviders();
 
 // Staff: accounts, cookie login, editing the registry.
 builder.Services.AddStaff();
+
+// OpenAPI: /openapi/v1.json describes the public API.
+builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
@@ -40,6 +46,10 @@ if (words.Length > 0)
         : await DbCommands.RunAsync(words, app.Services.GetRequiredService<Db>(), Console.Out, Console.Error);
 }
 
+// The real client address and scheme from a known proxy, before anything looks at them.
+app.UseForwardedHeaders();
+app.UseSecurityHeaders();
+app.UseHeadAsGet();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -55,6 +65,7 @@ app.UseAuthorization();
 app.UseOutputCache();
 app.UseAntiforgery();
 
+app.MapOpenApi();
 app.MapTesterApi();
 app.MapProvidersApi();
 app.MapStaffApi();

@@ -94,7 +94,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             builder.UseEnvironment("Development");
             builder.UseSetting("ConnectionStrings:Portal", $"Data Source={Path.Combine(Path.GetTempPath(), $"portal-browser-{Guid.NewGuid():N}.db")}");
             // The tester's peer in these tests is Postfix on 127.0.0.1, started by scripts/test.sh.
-            builder.UseSetting("Tester:AllowPrivateTargets", "true");
+            builder.UseSetting("Tester:AllowedPrivateNetworks:0", "127.0.0.0/8");
             builder.UseSetting("Tester:DefaultHost", "127.0.0.1");
             builder.UseSetting("Tester:TestsPerMinutePerClient", "1000");
         }

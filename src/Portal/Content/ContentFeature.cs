@@ -14,13 +14,14 @@ public static class ContentFeature
 
     public static IServiceCollection AddContent(this IServiceCollection services)
     {
-        services.AddOptions<ContentOptions>()
-            .BindConfiguration(ContentOptions.Section)
+        services.BindSection<ContentOptions>(ContentOptions.Section)
             .PostConfigure<IWebHostEnvironment, IConfiguration>((o, env, config) =>
             {
                 if (string.IsNullOrWhiteSpace(o.Root))
                     o.Root = Path.Combine(SiteRoot.Resolve(config, env), "content");
-            });
+            })
+            .Check(o => Directory.Exists(o.Root) ? [] : [$"Content:Root: the folder {o.Root} does not exist"])
+            .ValidateOnStart();
         services.AddSingleton<ContentLoader>();
         services.AddSingleton<ContentStore>();
         services.AddOutputCache(o => o.AddBasePolicy(b => b.AddPolicy<ReadingPageCachePolicy>(), excludeDefaultPolicy: true));

@@ -1,8 +1,17 @@
 namespace Portal.Data;
 
-public static class DataDefaults
+/// <summary>Where the portal keeps what must survive a restart: the database and the data-protection keys.</summary>
+public sealed class DataOptions
 {
+    public const string Section = "Data";
+
+    /// <summary>The resolved SQLite connection string (ConnectionStrings:Portal, else data/portal.db under the site root).</summary>
+    public string ConnectionString { get; set; } = "";
+
+    /// <summary>Data-protection keys (staff cookies, form tokens); default keys/ beside the database file.</summary>
+    public string KeysFolder { get; set; } = "";
+
     /// <summary>The embedded database when ConnectionStrings:Portal is not set: data/portal.db beside content/.</summary>
-    public static string ConnectionString(string siteRoot) =>
+    public static string DefaultConnectionString(string siteRoot) =>
         $"Data Source={Path.Combine(siteRoot, "data", "portal.db")}";
 }

@@ -57,19 +57,31 @@ public sealed class ProviderStore(Db db, TimeProvider clock, RegistryVersion reg
         return row?.ToProvider();
     }
 
-    public async Task<long> InsertAsync(Provider p, string by, CancellationToken cancellationToken = default)
+    public async Task<long> InsertAsync(Provider p, string by, CancellationToken cancellationToken = default) =>
+        (await InsertAllAsync([p], by, cancellationToken))[0];
+
+    /// <summary>Fills an empty registry in one transaction: one write, one change signal.</summary>
+    public async Task<int> SeedAsync(IEnumerable<Provider> providers, CancellationToken cancellationToken = default) =>
+        (await InsertAllAsync(providers.ToList(), "seed", cancellationToken)).Count;
+
+    private async Task<IReadOnlyList<long>> InsertAllAsync(IReadOnlyList<Provider> providers, string by, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+        var ids = new List<long>();
         await using var connection = await db.OpenAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertSql, Parameters(p, now, by), tx, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO provider_history (provider_id, changed_at, changed_by, action, before_json, after_json)
-            VALUES (@id, @now, @by, 'create', NULL, @after)
-            """, new { id, now, by, after = System.Text.Json.JsonSerializer.Serialize(p with { Id = id }) }, tx, cancellationToken: cancellationToken));
+        foreach (var p in providers)
+        {
+            var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertSql, Parameters(p, now, by), tx, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition("""
+                INSERT INTO provider_history (provider_id, changed_at, changed_by, action, before_json, after_json)
+                VALUES (@id, @now, @by, 'create', NULL, @after)
+                """, new { id, now, by, after = System.Text.Json.JsonSerializer.Serialize(p with { Id = id }) }, tx, cancellationToken: cancellationToken));
+            ids.Add(id);
+        }
         await tx.CommitAsync(cancellationToken);
         registry.Bump();
-        return id;
+        return ids;
     }
 
     public async Task<int> CountAsync(CancellationToken cancellationToken = default)

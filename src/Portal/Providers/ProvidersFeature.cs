@@ -8,18 +8,10 @@ public static class ProvidersFeature
 {
     public static IServiceCollection AddProviders(this IServiceCollection services)
     {
-        services.AddSingleton(sp =>
-        {
-            var config = sp.GetRequiredService<IConfiguration>();
-            var env = sp.GetRequiredService<IWebHostEnvironment>();
-            var configured = config.GetConnectionString("Portal");
-            return new Db(string.IsNullOrWhiteSpace(configured)
-                ? DataDefaults.ConnectionString(SiteRoot.Resolve(config, env))
-                : configured);
-        });
-        services.AddSingleton<Migrator>();
+        services.AddSingleton<RegistryVersion>();
         services.AddSingleton<ProviderStore>();
-        services.AddHostedService<DatabaseStartup>();
+        services.AddSingleton<ProviderEditing>();
+        services.AddHostedService<SeedAtStart>();
         return services;
     }
 
@@ -38,17 +30,16 @@ public static class ProvidersFeature
         return routes;
     }
 
-    /// <summary>Creates or upgrades the database before the site serves, and fills a new registry from the seed.</summary>
-    private sealed class DatabaseStartup(Migrator migrator, ProviderStore store, ILogger<DatabaseStartup> logger) : IHostedService
+    /// <summary>Fills a new registry from the seed (the Data feature has migrated the database by now).</summary>
+    private sealed class SeedAtStart(ProviderStore store, ILogger<SeedAtStart> logger) : IHostedService
     {
         public async Task StartAsync(CancellationToken cancellationToken)
         {
-            await migrator.MigrateAsync(cancellationToken: cancellationToken);
             // Rows are only ever soft-deleted, so an empty table means a registry that was never filled.
             if (await store.CountAsync(cancellationToken) == 0)
             {
-                foreach (var p in ProviderSeed.Load()) await store.InsertAsync(p, "seed", cancellationToken);
-                logger.LogInformation("Filled the provider registry from the seed");
+                var count = await store.SeedAsync(ProviderSeed.Load(), cancellationToken);
+                logger.LogInformation("Filled the provider registry from the seed: {Count} providers", count);
             }
         }
 

@@ -13,7 +13,14 @@ public static class SiteFeature
         services.AddRazorComponents().AddInteractiveServerComponents();
         // Japanese text as UTF-8, not as numeric character references three times its size.
         services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
-        services.AddHealthChecks().AddCheck<ContentHealthCheck>("content").AddCheck<DatabaseHealthCheck>("database");
+        services.AddHealthChecks()
+            .AddCheck<ContentHealthCheck>("content", tags: [Ready])
+            .AddCheck<DatabaseHealthCheck>("database", tags: [Ready]);
+        services.AddProxyTrust();
+        // Form tokens travel only over HTTPS when the page came over HTTPS (the framework's default never marks them Secure).
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
+        services.AddProblemDetails();
         return services;
     }
 
@@ -28,26 +35,38 @@ public static class SiteFeature
         return app;
     }
 
+    private const string Ready = "ready";
+
     public static WebApplication MapSite(this WebApplication app)
     {
-        app.MapHealthChecks("/healthz", new HealthCheckOptions
-        {
-            ResponseWriter = (context, report) =>
-            {
-                context.Response.ContentType = "application/json";
-                return context.Response.WriteAsJsonAsync(new
-                {
-                    status = report.Status.ToString(),
-                    checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), e.Value.Description }),
-                });
-            },
-        });
+        // live: the process answers. ready (and /healthz): content and database work.
+        app.MapHealthChecks("/healthz/live", Health(_ => false));
+        app.MapHealthChecks("/healthz/ready", Health(c => c.Tags.Contains(Ready)));
+        app.MapHealthChecks("/healthz", Health(c => c.Tags.Contains(Ready)));
+        // Unknown API paths answer in the API's language, not with the HTML 404 page.
+        app.Map("/api/{**rest}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",
+            detail: "There is no such API endpoint.")).ExcludeFromDescription();
         app.MapStaticAssets();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         return app;
     }
 
-    private sealed class DatabaseHealthCheck(Portal.Data.Db db) : IHealthCheck
+    // Anonymous output: status and a short description, never exception text or file paths (those go to the log).
+    private static HealthCheckOptions Health(Func<HealthCheckRegistration, bool> predicate) => new()
+    {
+        Predicate = predicate,
+        ResponseWriter = (context, report) =>
+        {
+            context.Response.ContentType = "application/json";
+            return context.Response.WriteAsJsonAsync(new
+            {
+                status = report.Status.ToString(),
+                checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), e.Value.Description }),
+            });
+        },
+    };
+
+    private sealed class DatabaseHealthCheck(Portal.Data.Db db, ILogger<DatabaseHealthCheck> logger) : IHealthCheck
     {
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
@@ -59,21 +78,23 @@ public static class SiteFeature
                 var version = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
                 return HealthCheckResult.Healthy($"SQLite schema version {version}");
             }
-            catch (Microsoft.Data.Sqlite.SqliteException e)
+            catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
             {
-                return HealthCheckResult.Unhealthy($"the database cannot be opened: {e.Message}");
+                logger.LogError(e, "Health check: the database cannot be opened");
+                return HealthCheckResult.Unhealthy("the database cannot be opened");
             }
         }
     }
 
-    private sealed class ContentHealthCheck(ContentStore store) : IHealthCheck
+    private sealed class ContentHealthCheck(ContentStore store, ILogger<ContentHealthCheck> logger) : IHealthCheck
     {
         public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
             var count = store.Current.Documents.Count;
+            if (count == 0) logger.LogError("Health check: no content loaded from {Root}", store.Root);
             return Task.FromResult(count > 0
                 ? HealthCheckResult.Healthy($"{count} content documents, version {store.Current.Version}")
-                : HealthCheckResult.Unhealthy($"no content loaded from {store.Root}"));
+                : HealthCheckResult.Unhealthy("no content loaded"));
         }
     }
 }

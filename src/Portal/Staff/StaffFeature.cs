@@ -12,8 +12,6 @@ public static class StaffFeature
     public static IServiceCollection AddStaff(this IServiceCollection services)
     {
         services.AddSingleton<StaffStore>();
-        services.AddSingleton<RegistryVersion>();
-        services.AddSingleton<ProviderEditing>();
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
             {

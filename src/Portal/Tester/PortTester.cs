@@ -42,17 +42,20 @@ public sealed class PortTester(TesterOptions options, IHostResolver resolver, Sm
             if (addresses.Length == 0) dnsError ??= "no A or AAAA record";
         }
 
-        if (!options.AllowPrivateTargets)
+        foreach (var address in addresses)
         {
-            foreach (var address in addresses)
+            if (AddressPolicy.WhyNotPublic(address) is { } why && !options.IsAllowedPrivate(address))
             {
-                if (AddressPolicy.WhyNotPublic(address) is { } why)
-                {
-                    logger.LogWarning("Refused a test of {Host}: {Address} is {Why}", target.AsciiHost, address, why);
-                    return (null, new Refusal("private-target",
-                        $"「{target.Host}」のアドレス {address} は公開されたインターネット上のアドレスではない({why})ため、試験できません。",
-                        $"\"{target.Host}\" has the address {address}, which is not a public internet address ({why}), so it cannot be tested."));
-                }
+                logger.LogWarning("Refused a test of {Host}: {Address} is {Why}", target.AsciiHost, address, why);
+                // A name's address is the operator's business: say only that it is not public. A literal
+                // is what the visitor typed, so it may be echoed.
+                return (null, target.Literal is null
+                    ? new Refusal("private-target",
+                        $"「{target.Host}」は公開されたインターネット上のアドレスではないアドレスを指しているため、試験できません。",
+                        $"\"{target.Host}\" resolves to an address that is not a public internet address, so it cannot be tested.")
+                    : new Refusal("private-target",
+                        $"{target.Host} は公開されたインターネット上のアドレスではない({why})ため、試験できません。",
+                        $"{target.Host} is not a public internet address ({why}), so it cannot be tested."));
             }
         }
         return (new PreparedTest(target, addresses, dnsError, deadline), null);

@@ -8,9 +8,6 @@ public static class TesterApi
     public static IEndpointRouteBuilder MapTesterApi(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/api/tester", RunAsync).WithName("RunTester");
-        // Unknown API paths answer in the API's language, not with the HTML 404 page.
-        routes.Map("/api/{**rest}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",
-            detail: "There is no such API endpoint."));
         return routes;
     }
 

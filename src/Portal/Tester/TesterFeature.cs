@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Portal.Site;
 
 namespace Portal.Tester;
 
@@ -6,12 +7,13 @@ public static class TesterFeature
 {
     public static IServiceCollection AddTester(this IServiceCollection services)
     {
-        services.AddOptions<TesterOptions>()
-            .BindConfiguration(TesterOptions.Section)
-            .ValidateDataAnnotations()
-            .Validate(o => o.AllowedPorts.Length > 0 && o.AllowedPorts.All(p => p is > 0 and < 65536), "Tester:AllowedPorts must list ports 1-65535")
-            .Validate(o => o.GreetingTimeout < o.TestTimeout, "Tester:GreetingTimeout must be shorter than Tester:TestTimeout")
+        services.BindSection<TesterOptions>(TesterOptions.Section)
+            .Check(o => o.Problems())
             .ValidateOnStart();
+        // The old switch opened every private network; refuse to start rather than guess what was meant.
+        services.AddOptions<TesterOptions>().Validate<IConfiguration>(
+            (_, config) => config["Tester:AllowPrivateTargets"] is null,
+            "Tester:AllowPrivateTargets is no longer read: list the networks that may be tested in Tester:AllowedPrivateNetworks (CIDR, e.g. 10.0.0.0/8)");
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<TesterOptions>>().Value);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IHostResolver, DnsHostResolver>();

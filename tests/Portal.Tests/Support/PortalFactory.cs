@@ -1,26 +1,47 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Portal.Tests.Support;
 
-/// <summary>The portal in memory, optionally on another content folder or environment.</summary>
-public sealed class PortalFactory(string? contentRoot = null, string environment = "Development") : WebApplicationFactory<Program>
+/// <summary>The portal in memory (or on a real Kestrel port), optionally on another content folder, environment or settings.</summary>
+public sealed class PortalFactory(string? contentRoot = null, string environment = "Development",
+    IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null,
+    string? databaseFile = null, string? keysFolder = null) : WebApplicationFactory<Program>
 {
     public LogCapture Logs { get; } = new();
 
-    public string DatabaseFile { get; } = Path.Combine(Path.GetTempPath(), $"portal-test-{Guid.NewGuid():N}.db");
+    public string DatabaseFile { get; } = databaseFile ?? Path.Combine(Path.GetTempPath(), $"portal-test-{Guid.NewGuid():N}.db");
+
+    /// <summary>Each factory keeps its data-protection keys apart from data/keys/ of the repository.</summary>
+    public string KeysFolder { get; } = keysFolder ?? Path.Combine(Path.GetTempPath(), $"portal-keys-{Guid.NewGuid():N}");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
         // Each factory gets its own database file, so tests never share or race on data/portal.db.
         builder.UseSetting("ConnectionStrings:Portal", $"Data Source={DatabaseFile}");
+        builder.UseSetting("Data:KeysFolder", KeysFolder);
         if (contentRoot is not null)
             builder.UseSetting("Content:Root", contentRoot);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        if (services is not null) builder.ConfigureTestServices(services);
     }
 
     public HttpClient CreatePlainClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>Starts the portal on a real Kestrel port of 127.0.0.1 and returns its base address.</summary>
+    public Uri StartOnKestrel()
+    {
+        UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        return new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    }
 }

@@ -14,7 +14,7 @@ public sealed class PortTesterTests
     public async Task A_Name_Resolving_To_A_Private_Address_Is_Refused_Before_Any_Connection(string address)
     {
         var options = Probes.Options();
-        options.AllowPrivateTargets = false;
+        options.AllowedPrivateNetworks = [];
         var resolver = new FakeResolver(new() { ["inside.example.jp"] = [IPAddress.Parse("8.8.8.8"), IPAddress.Parse(address)] });
         var (target, _) = TestTargetParser.Parse("inside.example.jp", "587", options);
 
@@ -22,7 +22,42 @@ public sealed class PortTesterTests
 
         Assert.Null(test);
         Assert.Equal("private-target", refusal!.Code);
-        Assert.Contains(IPAddress.Parse(address).ToString(), refusal.En);
+        // The refusal must not tell a visitor what the operator's internal names resolve to.
+        Assert.DoesNotContain(IPAddress.Parse(address).ToString(), refusal.En);
+        Assert.DoesNotContain(IPAddress.Parse(address).ToString(), refusal.Ja);
+        Assert.DoesNotContain(address, refusal.En);
+        Assert.Contains("resolves to an address that is not a public", refusal.En);
+    }
+
+    [Fact]
+    public async Task An_Ip_Literal_Refusal_Echoes_Only_What_The_Visitor_Typed()
+    {
+        var options = Probes.Options();
+        options.AllowedPrivateNetworks = [];
+        var (target, _) = TestTargetParser.Parse("10.1.2.3", "587", options);
+
+        var (_, refusal) = await Probes.Tester(options, new FakeResolver(new())).PrepareAsync(target!, Ct);
+
+        Assert.Equal("private-target", refusal!.Code);
+        Assert.Contains("10.1.2.3", refusal.En);
+    }
+
+    [Theory]
+    [InlineData("10.20.0.0/16", "10.20.5.5", true)]
+    [InlineData("10.20.0.0/16", "10.21.0.1", false)]
+    [InlineData("10.20.0.0/16", "::ffff:10.20.0.9", true)]
+    [InlineData("fd00:1::/32", "fd00:1::25", true)]
+    public async Task Only_The_Listed_Private_Networks_May_Be_Tested(string network, string address, bool allowed)
+    {
+        var options = Probes.Options();
+        options.AllowedPrivateNetworks = [network];
+        var resolver = new FakeResolver(new() { ["relay.internal.example"] = [IPAddress.Parse(address)] });
+        var (target, _) = TestTargetParser.Parse("relay.internal.example", "587", options);
+
+        var (test, refusal) = await Probes.Tester(options, resolver).PrepareAsync(target!, Ct);
+
+        Assert.Equal(allowed, test is not null);
+        Assert.Equal(allowed, refusal is null);
     }
 
     [Fact]

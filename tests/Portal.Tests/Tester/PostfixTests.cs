@@ -21,7 +21,7 @@ public sealed class PostfixTests
             try { await socket.ConnectAsync(IPAddress.Loopback, port, Ct); }
             catch (SocketException) { Assert.Fail($"Postfix is not listening on 127.0.0.1:{port}: run scripts/start-postfix.sh (scripts/test.sh does)."); }
         }
-        var options = new TesterOptions { AllowPrivateTargets = true };
+        var options = new TesterOptions { AllowedPrivateNetworks = ["127.0.0.0/8"] };
         var tester = Probes.Tester(options);
         var (target, _) = TestTargetParser.Parse("127.0.0.1", "25,587,465", options);
 

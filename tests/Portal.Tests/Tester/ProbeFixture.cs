@@ -9,7 +9,7 @@ public static class Probes
 {
     public static TesterOptions Options(int? implicitTlsPort = null) => new()
     {
-        AllowPrivateTargets = true,
+        AllowedPrivateNetworks = ["127.0.0.0/8", "::1/128"],
         AllowedPorts = [25, 465, 587, .. Enumerable.Range(1024, 64512)],
         ImplicitTlsPorts = implicitTlsPort is { } p ? [p] : [465],
         ConnectTimeout = TimeSpan.FromSeconds(2),

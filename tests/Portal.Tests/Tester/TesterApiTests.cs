@@ -132,7 +132,7 @@ public sealed class TesterApiTests
         {
             b.UseEnvironment("Development");
             b.UseSetting("ConnectionStrings:Portal", $"Data Source={Path.Combine(Path.GetTempPath(), $"portal-test-{Guid.NewGuid():N}.db")}");
-            b.UseSetting("Tester:AllowPrivateTargets", allowPrivate ? "true" : "false");
+            if (allowPrivate) b.UseSetting("Tester:AllowedPrivateNetworks:0", "127.0.0.0/8");
             b.UseSetting("Tester:TestsPerMinutePerClient", perMinute.ToString());
             b.UseSetting("Tester:GreetingTimeout", "00:00:02");
             b.UseSetting("Tester:TestTimeout", "00:00:05");

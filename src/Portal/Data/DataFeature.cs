@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Options;
+using Portal.Site;
+
+namespace Portal.Data;
+
+/// <summary>The database (connection factory, migrations, backup and check) and the data folder with its keys.</summary>
+public static class DataFeature
+{
+    public static IServiceCollection AddData(this IServiceCollection services)
+    {
+        services.BindSection<DataOptions>(DataOptions.Section)
+            .PostConfigure<IConfiguration, IWebHostEnvironment>((o, config, env) =>
+            {
+                var configured = config.GetConnectionString("Portal");
+                o.ConnectionString = string.IsNullOrWhiteSpace(configured)
+                    ? DataOptions.DefaultConnectionString(SiteRoot.Resolve(config, env))
+                    : configured;
+                if (string.IsNullOrWhiteSpace(o.KeysFolder))
+                    o.KeysFolder = Path.Combine(new Db(o.ConnectionString).FilePath is { } file ? Path.GetDirectoryName(file)! : Path.Combine(SiteRoot.Resolve(config, env), "data"), "keys");
+                o.KeysFolder = Path.GetFullPath(o.KeysFolder);
+            })
+            .Check(o => Writable("ConnectionStrings:Portal", new Db(o.ConnectionString).FilePath is { } f ? Path.GetDirectoryName(f) : null)
+                .Concat(Writable("Data:KeysFolder", o.KeysFolder)))
+            .ValidateOnStart();
+        services.AddSingleton(sp => new Db(sp.GetRequiredService<IOptions<DataOptions>>().Value.ConnectionString));
+        services.AddSingleton<Migrator>();
+        services.AddHostedService<MigrateAtStart>();
+
+        // Keys kept in the data folder: a restart keeps staff signed in and open forms valid.
+        services.AddDataProtection().SetApplicationName("saiin-portal");
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<DataOptions>, ILoggerFactory>((keys, data, logs) =>
+            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(data.Value.KeysFolder), logs));
+        return services;
+    }
+
+    /// <summary>A folder the portal must write to: it is created if missing, and a file is written and removed.</summary>
+    private static IEnumerable<string> Writable(string key, string? folder)
+    {
+        if (folder is null) return [];
+        try
+        {
+            Directory.CreateDirectory(folder);
+            var probe = Path.Combine(folder, $".write-test-{Guid.NewGuid():N}");
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+            return [];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [$"{key}: the folder {folder} cannot be written ({e.GetType().Name})"];
+        }
+    }
+
+    /// <summary>Creates or upgrades the database before anything else starts.</summary>
+    private sealed class MigrateAtStart(Migrator migrator) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => migrator.MigrateAsync(cancellationToken: cancellationToken);
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

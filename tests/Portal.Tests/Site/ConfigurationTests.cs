@@ -1,0 +1,80 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Tester;
+using Portal.Tests.Support;
+
+namespace Portal.Tests.Site;
+
+/// <summary>Configuration fails closed: a list replaces its default, and a bad setting stops the start naming its key.</summary>
+public sealed class ConfigurationTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_Configured_Port_List_Replaces_The_Default()
+    {
+        await using var factory = new PortalFactory(settings: new Dictionary<string, string?> { ["Tester:AllowedPorts:0"] = "587" });
+        var client = factory.CreatePlainClient();
+
+        var options = factory.Services.GetRequiredService<TesterOptions>();
+        using var refused25 = await client.GetAsync("/api/tester?host=smtp.example.jp&ports=25", Ct);
+        var detail = JsonDocument.Parse(await (await client.GetAsync("/api/tester?host=smtp.example.jp&ports=2525&lang=en", Ct)).Content.ReadAsStringAsync(Ct))
+            .RootElement.GetProperty("detail").GetString();
+
+        Assert.Equal([587], options.AllowedPorts);
+        Assert.Equal(HttpStatusCode.BadRequest, refused25.StatusCode);
+        Assert.EndsWith("Ports that can: 587", detail);
+    }
+
+    [Fact]
+    public async Task Configured_Implicit_Tls_Ports_Replace_The_Default()
+    {
+        await using var factory = new PortalFactory(settings: new Dictionary<string, string?>
+        {
+            ["Tester:AllowedPorts:0"] = "587", ["Tester:AllowedPorts:1"] = "2465", ["Tester:ImplicitTlsPorts:0"] = "2465",
+        });
+        var options = factory.Services.GetRequiredService<TesterOptions>();
+
+        Assert.Equal([2465], options.ImplicitTlsPorts);
+        Assert.Equal([587, 2465], options.AllowedPorts);
+    }
+
+    [Fact]
+    public void Without_Configuration_The_Defaults_Hold()
+    {
+        using var factory = new PortalFactory();
+        var options = factory.Services.GetRequiredService<TesterOptions>();
+
+        Assert.Equal([25, 465, 587], options.AllowedPorts);
+        Assert.Equal([465], options.ImplicitTlsPorts);
+        Assert.Empty(options.AllowedPrivateNetworks);
+    }
+
+    [Theory]
+    [InlineData("Tester:AllowPrivateTargets", "true", "Tester:AllowedPrivateNetworks")]
+    [InlineData("Tester:AllowedPorts:0", "70000", "Tester:AllowedPorts")]
+    [InlineData("Tester:AllowedPorts:0", "0", "Tester:AllowedPorts")]
+    [InlineData("Tester:ImplicitTlsPorts:0", "-1", "Tester:ImplicitTlsPorts")]
+    [InlineData("Tester:AllowedPrivateNetworks:0", "10.0.0.0/33", "Tester:AllowedPrivateNetworks")]
+    [InlineData("Tester:AllowedPrivateNetworks:0", "relay.internal", "Tester:AllowedPrivateNetworks")]
+    [InlineData("Tester:ConnectTimeout", "00:00:00", "Tester:ConnectTimeout")]
+    [InlineData("Tester:GreetingTimeout", "-00:00:05", "Tester:GreetingTimeout")]
+    [InlineData("Tester:TestTimeout", "00:00:00", "Tester:TestTimeout")]
+    [InlineData("ForwardedHeaders:KnownProxies:0", "proxy.example", "ForwardedHeaders:KnownProxies")]
+    [InlineData("ForwardedHeaders:KnownNetworks:0", "172.18.0.0/40", "ForwardedHeaders:KnownNetworks")]
+    [InlineData("Content:Root", "/nonexistent/portal-content", "Content:Root")]
+    [InlineData("ConnectionStrings:Portal", "Data Source=/proc/portal-test/portal.db", "ConnectionStrings:Portal")]
+    [InlineData("Data:KeysFolder", "/proc/portal-keys", "Data:KeysFolder")]
+    public void An_Invalid_Setting_Stops_The_Start_Naming_The_Key(string key, string value, string named)
+    {
+        using var factory = new PortalFactory(settings: new Dictionary<string, string?> { [key] = value });
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains(named, Messages(error));
+    }
+
+    private static string Messages(Exception e) =>
+        e is AggregateException a ? string.Join(" | ", a.InnerExceptions.Select(Messages)) : e.Message + (e.InnerException is { } inner ? " | " + Messages(inner) : "");
+}
