@@ -87,7 +87,7 @@ static TesterOptions Options(IEnumerable<int> extraPorts) => new()
 };
 
 static PortTester Tester(TesterOptions o) =>
-    new(o, new DnsHostResolver(), new SmtpProbe(o), TimeProvider.System, NullLogger<PortTester>.Instance);
+    new(o, new DnsHostResolver(), new SmtpProbe(o, NullLogger<SmtpProbe>.Instance), TimeProvider.System, NullLogger<PortTester>.Instance);
 
 static async Task<double> TimeTest(TesterOptions o, string ports)
 {

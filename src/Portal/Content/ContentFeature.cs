@@ -36,13 +36,13 @@ public static class ContentFeature
     public static IApplicationBuilder UseContentETags(this IApplicationBuilder app)
     {
         var store = app.ApplicationServices.GetRequiredService<ContentStore>();
-        var registry = app.ApplicationServices.GetRequiredService<Portal.Providers.RegistryVersion>();
+        var sources = app.ApplicationServices.GetServices<IReadingPageSource>().ToArray();
         return app.Use(async (context, next) =>
         {
             if (ReadingPageCachePolicy.IsReadingPage(context))
             {
-                // The Q&A shows the provider registry too, so its writes change the tag as well.
-                var etag = ReadingPageCachePolicy.ETag(store, registry);
+                // Pages may show other data too (the registry), so its changes change the tag as well.
+                var etag = ReadingPageCachePolicy.ETag(store, sources);
                 var ifNoneMatch = context.Request.Headers.IfNoneMatch;
                 if (ifNoneMatch.Count > 0 && ifNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() == etag)))
                 {
@@ -68,31 +68,39 @@ public static class ContentFeature
     }
 
     /// <summary>Evicts cached reading pages whenever the content snapshot changes.</summary>
-    private sealed class ContentCacheEviction(ContentStore store, Portal.Providers.RegistryVersion registry, IOutputCacheStore cache,
+    private sealed class ContentCacheEviction(ContentStore store, IEnumerable<IReadingPageSource> sources, IOutputCacheStore cache,
         ILogger<ContentCacheEviction> logger) : IHostedService
     {
+        private readonly List<(IReadingPageSource Source, Action Handler)> _handlers = [];
+
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            store.Changed += OnChanged;
-            registry.Changed += OnRegistryChanged;
+            store.Changed += OnContentChanged;
+            foreach (var source in sources)
+            {
+                Action handler = () => Evict($"{source.Name} changed (version {source.Version})");
+                source.Changed += handler;
+                _handlers.Add((source, handler));
+            }
             return Task.CompletedTask;
         }
 
         public Task StopAsync(CancellationToken cancellationToken)
         {
-            store.Changed -= OnChanged;
-            registry.Changed -= OnRegistryChanged;
+            store.Changed -= OnContentChanged;
+            foreach (var (source, handler) in _handlers) source.Changed -= handler;
             return Task.CompletedTask;
         }
 
-        private void OnRegistryChanged() => OnChanged(store.Current);
+        private void OnContentChanged(ContentSnapshot snapshot) => Evict($"Content changed (version {snapshot.Version})");
 
-        private async void OnChanged(ContentSnapshot snapshot)
+        // One line per change, saying what changed.
+        private async void Evict(string what)
         {
             try
             {
                 await cache.EvictByTagAsync(CacheTag, CancellationToken.None);
-                logger.LogInformation("Content changed (version {Version}); cached pages evicted", snapshot.Version);
+                logger.LogInformation("{What}; cached pages evicted", what);
             }
             catch (Exception e)
             {

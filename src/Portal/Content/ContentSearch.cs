@@ -113,14 +113,7 @@ public sealed class ContentSearch
         return parts;
     }
 
-    public static string Fold(string text)
-    {
-        var normal = text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
-        var sb = new StringBuilder(normal.Length);
-        foreach (var c in normal)
-            sb.Append(c is >= '\u3041' and <= '\u3096' ? (char)(c + 0x60) : char.IsWhiteSpace(c) ? ' ' : c);
-        return sb.ToString();
-    }
+    private static string Fold(string text) => TextFolding.Fold(text);
 
     private sealed class Entry(Lang lang, string title, string url, string text, string where, int order, int index)
     {

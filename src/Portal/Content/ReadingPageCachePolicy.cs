@@ -7,10 +7,14 @@ namespace Portal.Content;
 /// given an ETag. Blazor adds an antiforgery cookie to every SSR page once interactive components are
 /// configured; reading pages post nothing, so UseContentETags drops it there.
 /// </summary>
-public sealed class ReadingPageCachePolicy(ContentStore store, Portal.Providers.RegistryVersion registry) : IOutputCachePolicy
+public sealed class ReadingPageCachePolicy(ContentStore store, IEnumerable<IReadingPageSource> sources) : IOutputCachePolicy
 {
-    public static string ETag(ContentStore store, Portal.Providers.RegistryVersion registry) =>
-        string.Concat(store.Current.ETag.AsSpan(0, store.Current.ETag.Length - 1), "-", registry.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), "\"");
+    private readonly IReadingPageSource[] _sources = sources.ToArray();
+
+    public static string ETag(ContentStore store, IEnumerable<IReadingPageSource> sources) =>
+        string.Concat(store.Current.ETag.AsSpan(0, store.Current.ETag.Length - 1), string.Concat(sources.Select(s => "-" + Version(s))), "\"");
+
+    private static string Version(IReadingPageSource source) => source.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static bool IsReadingPage(HttpContext context) =>
         (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
@@ -27,7 +31,7 @@ public sealed class ReadingPageCachePolicy(ContentStore store, Portal.Providers.
         {
             // An entry rendered from an older snapshot can never be served after a reload.
             context.CacheVaryByRules.VaryByValues["content"] = store.Current.Version;
-            context.CacheVaryByRules.VaryByValues["registry"] = registry.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            foreach (var source in _sources) context.CacheVaryByRules.VaryByValues[source.Name] = Version(source);
             context.CacheVaryByRules.QueryKeys = "*";
             context.Tags.Add(ContentFeature.CacheTag);
             context.ResponseExpirationTimeSpan = TimeSpan.FromHours(12);

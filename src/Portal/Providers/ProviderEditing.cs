@@ -148,11 +148,13 @@ public sealed class ProviderEditing(Db db, TimeProvider clock, RegistryVersion r
 }
 
 /// <summary>Counts registry writes in this process, so cached pages that show the registry are replaced.</summary>
-public sealed class RegistryVersion
+public sealed class RegistryVersion : Portal.Content.IReadingPageSource
 {
     private long _value = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
     public event Action? Changed;
+    public string Name => "Provider registry";
     public long Value => Interlocked.Read(ref _value);
+    long Portal.Content.IReadingPageSource.Version => Value;
     public void Bump()
     {
         Interlocked.Increment(ref _value);

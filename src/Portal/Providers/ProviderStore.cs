@@ -1,6 +1,6 @@
 using System.Globalization;
 using Dapper;
-using Portal.Content;
+using Portal.Site;
 using Portal.Data;
 
 namespace Portal.Providers;
@@ -19,7 +19,7 @@ public sealed class ProviderStore(Db db, TimeProvider clock, RegistryVersion reg
     /// <summary>Live providers, optionally filtered by a folded substring of any name and by status.</summary>
     public async Task<IReadOnlyList<Provider>> ListAsync(string? query = null, string? status = null, CancellationToken cancellationToken = default)
     {
-        var folded = string.IsNullOrWhiteSpace(query) ? null : ContentSearch.Fold(query.Trim());
+        var folded = string.IsNullOrWhiteSpace(query) ? null : TextFolding.Fold(query.Trim());
         var rows = (await CurrentAsync(cancellationToken)).Rows;
         return rows
             .Where(r => (status is null || r.Provider.Op25b == status) && (folded is null || r.Folded.Contains(folded, StringComparison.Ordinal)))
@@ -90,7 +90,7 @@ public sealed class ProviderStore(Db db, TimeProvider clock, RegistryVersion reg
         return await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT count(*) FROM providers", cancellationToken: cancellationToken));
     }
 
-    public static string SearchText(Provider p) => ContentSearch.Fold(string.Join(" ", p.NameJa, p.NameEn, p.Kana, p.Operator, string.Join(" ", p.RdnsSuffixes)));
+    public static string SearchText(Provider p) => TextFolding.Fold(string.Join(" ", p.NameJa, p.NameEn, p.Kana, p.Operator, string.Join(" ", p.RdnsSuffixes)));
 
     /// <summary>INSERT of one provider, shared by creation here and by CSV import.</summary>
     internal const string InsertSql = """

@@ -9,6 +9,9 @@ public static class ProvidersFeature
     public static IServiceCollection AddProviders(this IServiceCollection services)
     {
         services.AddSingleton<RegistryVersion>();
+        // The Q&A shows the registry: its writes refresh cached pages, and the list fills the notice's marker.
+        services.AddSingleton<Portal.Content.IReadingPageSource>(sp => sp.GetRequiredService<RegistryVersion>());
+        services.AddSingleton(new Portal.Content.ContentInsert("providers", typeof(Components.NoticeProviderList)));
         services.AddSingleton<ProviderStore>();
         services.AddSingleton<ProviderEditing>();
         services.AddHostedService<SeedAtStart>();

@@ -15,6 +15,8 @@ public enum ProbeOutcome
     [JsonStringEnumMemberName("closed")] Closed,
     [JsonStringEnumMemberName("tls-failed")] TlsFailed,
     [JsonStringEnumMemberName("dns-failed")] DnsFailed,
+    /// <summary>The portal itself failed (a bug); logged, never blamed on the server.</summary>
+    [JsonStringEnumMemberName("error")] Error,
 }
 
 /// <summary>The step a probe was at; for an "ok" probe, "done".</summary>

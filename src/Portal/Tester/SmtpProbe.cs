@@ -14,7 +14,7 @@ namespace Portal.Tester;
 /// Probes one port of one host: connect to a vetted address, greeting, EHLO, TLS (STARTTLS or from the
 /// first byte), EHLO again, QUIT. Never sends MAIL, RCPT, DATA or credentials.
 /// </summary>
-public sealed class SmtpProbe(TesterOptions options)
+public sealed class SmtpProbe(TesterOptions options, ILogger<SmtpProbe> logger)
 {
     public async Task<PortResult> RunAsync(string asciiHost, IReadOnlyList<IPAddress> addresses, int port,
         Action<PortResult> report, CancellationToken testToken)
@@ -70,7 +70,13 @@ public sealed class SmtpProbe(TesterOptions options)
             try { await client.DisconnectAsync(quit: true, step.Token); } catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or SmtpProtocolException) { }
             return snapshot with { Outcome = ProbeOutcome.Ok, Stage = ProbeStage.Done, ElapsedMs = Elapsed() };
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e) when (!IsPeerFailure(e))
+        {
+            // A bug of ours, not something the server did: never shown as "closed", always logged.
+            logger.LogError(e, "Probe of {Host} port {Port} failed inside the portal", asciiHost, port);
+            return Complete(current, transcript) with { Outcome = ProbeOutcome.Error, Detail = "internal error", ElapsedMs = Elapsed() };
+        }
+        catch (Exception e)
         {
             var failed = Complete(current, transcript) with
             {
@@ -84,6 +90,11 @@ public sealed class SmtpProbe(TesterOptions options)
             socket.Dispose();
         }
     }
+
+    /// <summary>What a server or the network can cause; anything else is a fault in the portal.</summary>
+    private static bool IsPeerFailure(Exception e) => e is IOException or SocketException or SmtpProtocolException or SmtpCommandException
+        or OperationCanceledException or TimeoutException or SslHandshakeException or System.Security.Authentication.AuthenticationException or ObjectDisposedException
+        or MailKit.ServiceNotConnectedException;
 
     private async Task<(Socket? Socket, IPAddress? Used, SocketError Error)> ConnectAsync(IReadOnlyList<IPAddress> addresses, int port, CancellationToken testToken)
     {

@@ -14,6 +14,7 @@ public static class TesterText
         ProbeOutcome.Closed => en ? "Hung up" : "途中で切断",
         ProbeOutcome.TlsFailed => en ? "Encryption failed" : "暗号化に失敗",
         ProbeOutcome.DnsFailed => en ? "Name not found" : "名前が見つからない",
+        ProbeOutcome.Error => en ? "Internal error" : "内部エラー",
         _ => en ? "Testing…" : "試験中…",
     };
 

@@ -41,6 +41,9 @@ public static class Verdicts
         ProbeOutcome.DnsFailed => new(
             $"サーバー名「{host}」が見つかりませんでした。綴りをご確認ください。",
             $"The server name \"{host}\" was not found. Please check the spelling.", WhichPort),
+        ProbeOutcome.Error => new(
+            "ポータル側の内部エラーのため、このポートを試験できませんでした。サーバーの問題ではありません。しばらくしてからもう一度お試しください。",
+            "An internal error in this portal stopped the test of this port; it says nothing about the server. Please try again later.", null),
         _ => new("試験中です…", "Testing…", null),
     };
 
@@ -83,6 +86,9 @@ public static class Verdicts
         if (by.Values.All(r => r.Outcome == ProbeOutcome.DnsFailed))
             return new("サーバー名が見つかりませんでした。メールソフトに設定した送信サーバー名の綴りをご確認ください。",
                 "The server name was not found. Check the spelling of the outgoing server in your mail program.", WhichPort);
+        if (by.Values.Any(r => r.Outcome == ProbeOutcome.Error))
+            return new("ポータル側の内部エラーのため、試験を最後まで行えませんでした。結果はサーバーの状態を表していません。しばらくしてからもう一度お試しください。",
+                "An internal error in this portal stopped part of the test, so the results say nothing certain about the server. Please try again later.", null);
         if (by.TryGetValue(25, out var p25) && p25.Inconclusive)
         {
             var rest = by.Values.Where(r => r.Port != 25).ToList();

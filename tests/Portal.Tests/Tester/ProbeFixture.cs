@@ -21,13 +21,13 @@ public static class Probes
     public static async Task<PortResult> RunAsync(int port, TesterOptions? options = null, List<PortResult>? updates = null)
     {
         options ??= Options();
-        var probe = new SmtpProbe(options);
+        var probe = new SmtpProbe(options, NullLogger<SmtpProbe>.Instance);
         using var whole = new CancellationTokenSource(options.TestTimeout);
         return await probe.RunAsync("peer.test", [IPAddress.Loopback], port, r => { lock (updates ?? []) updates?.Add(r); }, whole.Token);
     }
 
     public static PortTester Tester(TesterOptions options, IHostResolver? resolver = null) =>
-        new(options, resolver ?? new FakeResolver(), new SmtpProbe(options), TimeProvider.System, NullLogger<PortTester>.Instance);
+        new(options, resolver ?? new FakeResolver(), new SmtpProbe(options, NullLogger<SmtpProbe>.Instance), TimeProvider.System, NullLogger<PortTester>.Instance);
 }
 
 /// <summary>Names mapped to addresses in memory: no DNS traffic leaves the machine.</summary>

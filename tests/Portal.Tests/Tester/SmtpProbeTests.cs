@@ -35,6 +35,26 @@ public sealed class SmtpProbeTests
     }
 
     [Fact]
+    public async Task A_Bug_Inside_The_Probe_Is_An_Internal_Error_That_Is_Logged_Never_Closed()
+    {
+        await using var peer = new SmtpPeer(TestCertificates.SelfSigned(), implicitTls: false);
+        var logs = new Support.LogCapture();
+        var options = Probes.Options();
+        var probe = new SmtpProbe(options, logs.For<SmtpProbe>());
+        using var whole = new CancellationTokenSource(options.TestTimeout);
+
+        // The live page's callback failing during EHLO stands for any bug of ours inside a probe.
+        var r = await probe.RunAsync("peer.test", [System.Net.IPAddress.Loopback], peer.Port,
+            row => { if (row.Stage == ProbeStage.Ehlo) throw new InvalidOperationException("a bug"); }, whole.Token);
+
+        Assert.Equal(ProbeOutcome.Error, r.Outcome);
+        Assert.Equal("internal error", r.Detail);
+        var error = Assert.Single(logs.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Error);
+        Assert.Contains("peer.test", error.Message);
+        Assert.Contains(peer.Port.ToString(), error.Message);
+    }
+
+    [Fact]
     public async Task An_Implicit_Tls_Peer_Is_Spoken_To_In_Tls_From_The_First_Byte()
     {
         await using var peer = new SmtpPeer(TestCertificates.SelfSigned(), implicitTls: true);

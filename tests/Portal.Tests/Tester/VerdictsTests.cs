@@ -36,15 +36,39 @@ public sealed class VerdictsTests
         Assert.Null(Verdicts.Summary([Row(25, ProbeOutcome.Ok), new PortResult { Port = 587, Mode = "starttls" }]));
 
     [Theory]
+    [InlineData(ProbeOutcome.Ok, "answered")]
     [InlineData(ProbeOutcome.Refused, "refused")]
-    [InlineData(ProbeOutcome.NotSmtp, "web server")]
+    [InlineData(ProbeOutcome.Timeout, "could not be reached")]
     [InlineData(ProbeOutcome.NoGreeting, "never greeted")]
+    [InlineData(ProbeOutcome.Rejected, "turned the connection away")]
+    [InlineData(ProbeOutcome.NotSmtp, "web server")]
     [InlineData(ProbeOutcome.Closed, "hung up")]
+    [InlineData(ProbeOutcome.TlsFailed, "Encryption (STARTTLS) could not be set up")]
+    [InlineData(ProbeOutcome.DnsFailed, "was not found")]
+    [InlineData(ProbeOutcome.Error, "internal error")]
     public void Every_Outcome_Has_Plain_Words_In_Both_Languages(ProbeOutcome outcome, string english)
     {
         var advice = Verdicts.ForPort(Row(587, outcome), "smtp.example.jp");
         Assert.Contains(english, advice.En);
         Assert.False(string.IsNullOrWhiteSpace(advice.Ja));
+        Assert.NotEqual("Testing…", advice.En);
+        Assert.NotEqual(TesterText.Outcome(null, en: true), TesterText.Outcome(outcome, en: true));
+    }
+
+    [Fact]
+    public void The_Outcome_Cases_Above_Cover_Every_Outcome()
+    {
+        var covered = typeof(VerdictsTests).GetMethod(nameof(Every_Outcome_Has_Plain_Words_In_Both_Languages))!
+            .GetCustomAttributes(typeof(InlineDataAttribute), false).Cast<InlineDataAttribute>().Select(a => (ProbeOutcome)a.Data[0]!);
+        Assert.Equal(Enum.GetValues<ProbeOutcome>().Order(), covered.Order());
+    }
+
+    [Fact]
+    public void An_Internal_Error_Is_Never_Summed_Up_As_A_Server_Problem()
+    {
+        var summary = Verdicts.Summary([Row(25, ProbeOutcome.Timeout), Row(587, ProbeOutcome.Error)])!;
+        Assert.Contains("internal error", summary.En);
+        Assert.DoesNotContain("OP25B", summary.En);
     }
 
     [Fact]
