@@ -4,9 +4,6 @@ using Portal.Site;
 
 namespace Portal.Content;
 
-/// <summary>Marks a Razor page whose HTML depends only on content/ and the build: cached, ETagged.</summary>
-[AttributeUsage(AttributeTargets.Class)]
-public sealed class ReadingPageAttribute : Attribute;
 
 public static class ContentFeature
 {
@@ -30,8 +27,8 @@ public static class ContentFeature
     }
 
     /// <summary>
-    /// Reading pages: a matching If-None-Match gets 304 before any rendering; a 200 gets the ETag,
-    /// "no-cache" (revalidate every time) and loses the antiforgery cookie it has no use for.
+    /// Reading pages: a matching If-None-Match gets 304 before any rendering; a 200 gets the ETag and
+    /// "no-cache" (revalidate every time).
     /// </summary>
     public static IApplicationBuilder UseContentETags(this IApplicationBuilder app)
     {
@@ -55,7 +52,6 @@ public static class ContentFeature
                     var headers = context.Response.Headers;
                     if (context.Response.StatusCode == StatusCodes.Status200OK)
                     {
-                        headers.Remove("Set-Cookie");
                         headers.Remove("Pragma");
                         headers.ETag = etag;
                         headers.CacheControl = "no-cache";
