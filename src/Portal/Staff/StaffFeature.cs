@@ -12,6 +12,8 @@ public static class StaffFeature
     public static IServiceCollection AddStaff(this IServiceCollection services)
     {
         services.AddSingleton<StaffStore>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<StaffSessions>();
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
             {
@@ -21,8 +23,10 @@ public static class StaffFeature
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                // A session ends 8 hours after sign-in, however active it is.
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
-                o.SlidingExpiration = true;
+                o.SlidingExpiration = false;
+                o.Events.OnValidatePrincipal = StaffSessions.ValidateAsync;
                 // APIs answer 401/403; only pages redirect to the login form.
                 o.Events.OnRedirectToLogin = c => Answer(c.HttpContext, StatusCodes.Status401Unauthorized, () => c.Response.Redirect(c.RedirectUri));
                 o.Events.OnRedirectToAccessDenied = c => Answer(c.HttpContext, StatusCodes.Status403Forbidden, () => c.Response.Redirect(c.RedirectUri));
@@ -43,10 +47,6 @@ public static class StaffFeature
         return routes;
     }
 
-    public static ClaimsPrincipal Principal(StaffMember member) => new(new ClaimsIdentity(
-        [new Claim(ClaimTypes.NameIdentifier, member.Id.ToString()), new Claim(ClaimTypes.Name, member.Name), new Claim(ClaimTypes.Role, member.Role)],
-        CookieAuthenticationDefaults.AuthenticationScheme));
-
     private static Task Answer(HttpContext http, int status, Action redirect)
     {
         if (http.Request.Path.StartsWithSegments("/api")) http.Response.StatusCode = status;
@@ -55,34 +55,3 @@ public static class StaffFeature
     }
 }
 
-/// <summary>`Portal staff add NAME --role admin|editor`: the password is read from standard input, never from the command line.</summary>
-public static class StaffCommands
-{
-    public static async Task<int> RunAsync(string[] words, string? role, StaffStore store, TextReader input, TextWriter output, TextWriter error)
-    {
-        if (words is not ["staff", "add", var name])
-        {
-            await error.WriteLineAsync("usage: Portal staff add NAME --role admin|editor   (password on standard input)");
-            return 2;
-        }
-        role ??= StaffFeature.Editor;
-        if (!Console.IsInputRedirected) await output.WriteAsync($"Password for {name} (at least 12 characters): ");
-        var password = await input.ReadLineAsync() ?? "";
-        try
-        {
-            var id = await store.AddAsync(name, role, password);
-            await output.WriteLineAsync($"Added {role} '{name}' (id {id}).");
-            return 0;
-        }
-        catch (ArgumentException e)
-        {
-            await error.WriteLineAsync(e.Message.Split(" (Parameter")[0]);
-            return 2;
-        }
-        catch (Microsoft.Data.Sqlite.SqliteException e) when (e.SqliteErrorCode == 19)
-        {
-            await error.WriteLineAsync($"A staff member named '{name}' already exists.");
-            return 2;
-        }
-    }
-}

@@ -5,63 +5,146 @@ using Portal.Data;
 
 namespace Portal.Staff;
 
-public sealed record StaffMember(long Id, string Name, string Role);
+public sealed record StaffMember(long Id, string Name, string Role, string Stamp = "");
 
-public enum SignInResult { Ok, Wrong, LockedOut }
+/// <summary>An account as the admin page and `staff list` show it.</summary>
+public sealed record StaffAccount
+{
+    public long Id { get; init; }
+    public string Name { get; init; } = "";
+    public string Role { get; init; } = "";
+    public string CreatedAt { get; init; } = "";
+    public string? DisabledAt { get; init; }
+    public string? LockedUntil { get; init; }
+    public long FailedLogins { get; init; }
+}
+
+public enum SignInResult { Ok, Wrong, LockedOut, Disabled }
 
 /// <summary>
-/// Staff accounts: Identity's PasswordHasher for hashes, and a lock-out after repeated failures so a
-/// password cannot be guessed by trying.
+/// Staff accounts: Identity's PasswordHasher for hashes; a lock-out after repeated failures, counted
+/// atomically before the password is checked; a security stamp that ends sessions when it changes.
 /// </summary>
 public sealed class StaffStore(Db db, TimeProvider clock)
 {
     public const int MaxFailures = 5;
+    public const int MinPasswordLength = 12;
     public static readonly TimeSpan LockOut = TimeSpan.FromMinutes(15);
     public static readonly string[] Roles = ["editor", "admin"];
 
     private static readonly PasswordHasher<StaffMember> Hasher = new();
+    private static readonly string DummyHash = Hasher.HashPassword(new StaffMember(0, "", "editor"), Guid.NewGuid().ToString());
 
     public async Task<long> AddAsync(string name, string role, string password, CancellationToken cancellationToken = default)
     {
         if (!Roles.Contains(role)) throw new ArgumentException($"role must be editor or admin, not '{role}'", nameof(role));
         if (string.IsNullOrWhiteSpace(name) || name.Length > 64) throw new ArgumentException("the name must be 1 to 64 characters", nameof(name));
-        if (password.Length < 12) throw new ArgumentException("the password must be at least 12 characters", nameof(password));
+        CheckPassword(password);
         var member = new StaffMember(0, name.Trim(), role);
         await using var c = await db.OpenAsync(cancellationToken);
         return await c.ExecuteScalarAsync<long>(new CommandDefinition("""
-            INSERT INTO staff (name, password_hash, role, created_at) VALUES (@name, @hash, @role, @now) RETURNING id
-            """, new { name = member.Name, hash = Hasher.HashPassword(member, password), role, now = Now() }, cancellationToken: cancellationToken));
+            INSERT INTO staff (name, password_hash, role, created_at, security_stamp) VALUES (@name, @hash, @role, @now, @stamp) RETURNING id
+            """, new { name = member.Name, hash = Hasher.HashPassword(member, password), role, now = Now(), stamp = NewStamp() }, cancellationToken: cancellationToken));
     }
 
     public async Task<(SignInResult Result, StaffMember? Member)> SignInAsync(string name, string password, CancellationToken cancellationToken = default)
     {
         await using var c = await db.OpenAsync(cancellationToken);
-        var row = await c.QuerySingleOrDefaultAsync<(long Id, string Name, string Role, string Hash, long Failed, string? LockedUntil)>(
-            new CommandDefinition("SELECT id, name, role, password_hash, failed_logins, locked_until FROM staff WHERE name = @name",
-                new { name = name.Trim() }, cancellationToken: cancellationToken));
+        var now = Now();
+        // One statement charges the attempt before the password is checked: parallel guesses cannot
+        // all read the same count, and the attempt that reaches the limit sets the lock. An expired
+        // lock starts a new count.
+        var row = await c.QuerySingleOrDefaultAsync<(long Id, string Name, string Role, string Hash, string Stamp, long Failed, string? LockedUntil, string? DisabledAt)>(
+            new CommandDefinition("""
+                UPDATE staff SET
+                    failed_logins = CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_logins + 1 END,
+                    locked_until = CASE WHEN (CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_logins + 1 END) >= @max THEN @until ELSE NULL END
+                WHERE name = @name AND (locked_until IS NULL OR locked_until <= @now)
+                RETURNING id, name, role, password_hash, security_stamp, failed_logins, locked_until, disabled_at
+                """, new { name = name.Trim(), now, max = MaxFailures, until = Stamp(clock.GetUtcNow() + LockOut) }, cancellationToken: cancellationToken));
         if (row.Id == 0)
         {
+            var exists = await c.ExecuteScalarAsync<long>(new CommandDefinition("SELECT count(*) FROM staff WHERE name = @name", new { name = name.Trim() }, cancellationToken: cancellationToken));
             // Same work as a real check, so response times do not reveal which names exist.
-            Hasher.VerifyHashedPassword(new StaffMember(0, name, "editor"), DummyHash, password);
-            return (SignInResult.Wrong, null);
+            if (exists == 0) Hasher.VerifyHashedPassword(new StaffMember(0, name, "editor"), DummyHash, password);
+            return (exists == 0 ? SignInResult.Wrong : SignInResult.LockedOut, null);
         }
-        if (row.LockedUntil is { } until && DateTimeOffset.Parse(until, CultureInfo.InvariantCulture) > clock.GetUtcNow())
-            return (SignInResult.LockedOut, null);
-        var member = new StaffMember(row.Id, row.Name, row.Role);
+        var member = new StaffMember(row.Id, row.Name, row.Role, row.Stamp);
         if (Hasher.VerifyHashedPassword(member, row.Hash, password) == PasswordVerificationResult.Failed)
-        {
-            var failed = row.Failed + 1;
-            var lockUntil = failed >= MaxFailures ? (clock.GetUtcNow() + LockOut).ToString("O", CultureInfo.InvariantCulture) : null;
-            await c.ExecuteAsync(new CommandDefinition("UPDATE staff SET failed_logins = @failed, locked_until = @lockUntil WHERE id = @id",
-                new { failed = lockUntil is null ? failed : 0, lockUntil, id = row.Id }, cancellationToken: cancellationToken));
-            return (lockUntil is null ? SignInResult.Wrong : SignInResult.LockedOut, null);
-        }
+            return (row.LockedUntil is null ? SignInResult.Wrong : SignInResult.LockedOut, null);
         await c.ExecuteAsync(new CommandDefinition("UPDATE staff SET failed_logins = 0, locked_until = NULL WHERE id = @id",
             new { id = row.Id }, cancellationToken: cancellationToken));
-        return (SignInResult.Ok, member);
+        return row.DisabledAt is null ? (SignInResult.Ok, member) : (SignInResult.Disabled, null);
     }
 
-    private static readonly string DummyHash = Hasher.HashPassword(new StaffMember(0, "", "editor"), Guid.NewGuid().ToString());
+    /// <summary>The account's current stamp, or null when it is disabled or gone: a session is valid only while they match.</summary>
+    public async Task<string?> ValidStampAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var c = await db.OpenAsync(cancellationToken);
+        return await c.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT security_stamp FROM staff WHERE id = @id AND disabled_at IS NULL", new { id }, cancellationToken: cancellationToken));
+    }
 
-    private string Now() => clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+    public async Task<IReadOnlyList<StaffAccount>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var c = await db.OpenAsync(cancellationToken);
+        var rows = await c.QueryAsync<StaffAccount>(new CommandDefinition("""
+            SELECT id AS Id, name AS Name, role AS Role, created_at AS CreatedAt, disabled_at AS DisabledAt,
+                   CASE WHEN locked_until > @now THEN locked_until END AS LockedUntil, failed_logins AS FailedLogins
+            FROM staff ORDER BY name
+            """, new { now = Now() }, cancellationToken: cancellationToken));
+        return rows.ToList();
+    }
+
+    /// <summary>Sets a new password, ends the account's other sessions and clears any lock. False when there is no such account.</summary>
+    public async Task<bool> SetPasswordAsync(string name, string password, CancellationToken cancellationToken = default)
+    {
+        CheckPassword(password);
+        await using var c = await db.OpenAsync(cancellationToken);
+        var member = new StaffMember(0, name.Trim(), "editor");
+        return await c.ExecuteAsync(new CommandDefinition("""
+            UPDATE staff SET password_hash = @hash, security_stamp = @stamp, failed_logins = 0, locked_until = NULL WHERE name = @name
+            """, new { name = name.Trim(), hash = Hasher.HashPassword(member, password), stamp = NewStamp() }, cancellationToken: cancellationToken)) == 1;
+    }
+
+    /// <summary>Checks the current password first. Returns the new stamp (for the caller's own session), or null when the current password is wrong.</summary>
+    public async Task<string?> ChangeOwnPasswordAsync(long id, string current, string password, CancellationToken cancellationToken = default)
+    {
+        CheckPassword(password);
+        await using var c = await db.OpenAsync(cancellationToken);
+        var row = await c.QuerySingleOrDefaultAsync<(string Name, string Hash)>(new CommandDefinition(
+            "SELECT name, password_hash FROM staff WHERE id = @id AND disabled_at IS NULL", new { id }, cancellationToken: cancellationToken));
+        if (row.Name is null || Hasher.VerifyHashedPassword(new StaffMember(id, row.Name, "editor"), row.Hash, current) == PasswordVerificationResult.Failed)
+            return null;
+        var stamp = NewStamp();
+        await c.ExecuteAsync(new CommandDefinition("UPDATE staff SET password_hash = @hash, security_stamp = @stamp WHERE id = @id",
+            new { id, hash = Hasher.HashPassword(new StaffMember(id, row.Name, "editor"), password), stamp }, cancellationToken: cancellationToken));
+        return stamp;
+    }
+
+    /// <summary>Disabling also changes the stamp, so the account's open sessions stop at their next request.</summary>
+    public async Task<bool> SetDisabledAsync(string name, bool disabled, CancellationToken cancellationToken = default)
+    {
+        await using var c = await db.OpenAsync(cancellationToken);
+        return await c.ExecuteAsync(new CommandDefinition(disabled
+                ? "UPDATE staff SET disabled_at = @now, security_stamp = @stamp WHERE name = @name AND disabled_at IS NULL"
+                : "UPDATE staff SET disabled_at = NULL WHERE name = @name AND disabled_at IS NOT NULL",
+            new { name = name.Trim(), now = Now(), stamp = NewStamp() }, cancellationToken: cancellationToken)) == 1;
+    }
+
+    public async Task<bool> UnlockAsync(string name, CancellationToken cancellationToken = default)
+    {
+        await using var c = await db.OpenAsync(cancellationToken);
+        return await c.ExecuteAsync(new CommandDefinition("UPDATE staff SET failed_logins = 0, locked_until = NULL WHERE name = @name",
+            new { name = name.Trim() }, cancellationToken: cancellationToken)) == 1;
+    }
+
+    public static void CheckPassword(string password)
+    {
+        if (password.Length < MinPasswordLength) throw new ArgumentException($"the password must be at least {MinPasswordLength} characters", nameof(password));
+    }
+
+    private static string NewStamp() => Guid.NewGuid().ToString("N");
+    private static string Stamp(DateTimeOffset at) => at.ToString("O", CultureInfo.InvariantCulture);
+    private string Now() => Stamp(clock.GetUtcNow());
 }

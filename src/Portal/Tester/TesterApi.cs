@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Portal.Site;
 
 namespace Portal.Tester;
 
@@ -44,12 +45,6 @@ public static class TesterApi
             title: english ? "The test was not run" : "試験を実行できませんでした",
             type: "https://portal.invalid/problems/" + refusal.Code,
             extensions: new Dictionary<string, object?> { ["code"] = refusal.Code });
-}
-
-/// <summary>The client a rate limit applies to: its remote address.</summary>
-public static class ClientKey
-{
-    public static string Of(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 }
 
 public sealed record TesterResponse(string Host, string AsciiHost, IReadOnlyList<TesterResponse.Row> Results, string? Summary)

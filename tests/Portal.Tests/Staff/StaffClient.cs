@@ -22,6 +22,11 @@ public sealed partial class StaffClient(HttpClient http)
         return await Http.PostAsync(path, new FormUrlEncodedContent(values));
     }
 
+    public async Task<string> FormTokenAsync(string path) => Token().Match(await Http.GetStringAsync(path)).Groups[1].Value;
+
+    public Task<HttpResponseMessage> PostWithTokenAsync(string path, string handler, string token, Dictionary<string, string> fields) =>
+        Http.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>(fields) { ["_handler"] = handler, ["__RequestVerificationToken"] = token }));
+
     public Task<HttpResponseMessage> LogInAsync(string name, string password) =>
         PostFormAsync("/staff/login", "login", new() { ["Form.Name"] = name, ["Form.Password"] = password });
 

@@ -184,10 +184,11 @@ public sealed class StaffWebTests
         Assert.Equal(HttpStatusCode.NotFound, (await customer.GetAsync($"/api/providers/{id}", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await customer.GetAsync($"/providers/{id}", Ct)).StatusCode);
 
-        // Editors get no restore button; a forged post for it is refused and changes nothing.
-        Assert.DoesNotContain($"restore-{id}", await sato.Http.GetStringAsync("/staff", Ct));
+        // Editors get no restore button; a forged post for it reaches the role check, is refused and changes nothing.
+        Assert.DoesNotContain("復元 / Restore", await sato.Http.GetStringAsync("/staff", Ct));
         var refused = await sato.PostFormAsync("/staff", $"restore-{id}", []);
-        Assert.False(refused.IsSuccessStatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("復元は管理者だけができます", await refused.Content.ReadAsStringAsync(Ct));
         Assert.Equal(HttpStatusCode.NotFound, (await customer.GetAsync($"/api/providers/{id}", Ct)).StatusCode);
 
         var restored = await admin.PostFormAsync("/staff", $"restore-{id}", []);
