@@ -97,7 +97,10 @@ public sealed class PortTesterTests
         var options = Probes.Options();
         options.AllowedPorts = [25, 587];
         options.ReferenceHost = "reference.example.jp";
-        // Nothing listens on port 25 of 127.0.0.2 or 127.0.0.3 (Postfix, when running, binds 127.0.0.1 only).
+        // Port 25 of 127.0.0.2 and 127.0.0.3 is held by sockets that are bound but never listen: nothing
+        // else can listen there while the test runs, and a connection is refused for certain.
+        using var heldReference = HoldClosed(IPAddress.Parse("127.0.0.2"), 25);
+        using var heldRelay = HoldClosed(IPAddress.Parse("127.0.0.3"), 25);
         var resolver = new FakeResolver(new() { ["relay.example.jp"] = [IPAddress.Parse("127.0.0.3")], ["reference.example.jp"] = [IPAddress.Parse("127.0.0.2")] });
         var tester = Probes.Tester(options, resolver);
         var (target, _) = TestTargetParser.Parse("relay.example.jp", "25", options);
@@ -111,5 +114,21 @@ public sealed class PortTesterTests
         Assert.Contains("reference", row.Detail);
         Assert.Contains("判断材料になりません", report.Summary!.Ja);
         Assert.Contains("reference.example.jp", resolver.Asked);
+    }
+
+    /// <summary>Binds address:port without listening. Fails the test if anything else holds it (binding port 25 needs root, as CI is).</summary>
+    private static System.Net.Sockets.Socket HoldClosed(IPAddress address, int port)
+    {
+        var socket = new System.Net.Sockets.Socket(address.AddressFamily, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        try
+        {
+            socket.Bind(new IPEndPoint(address, port));
+            return socket;
+        }
+        catch (System.Net.Sockets.SocketException e)
+        {
+            socket.Dispose();
+            throw new InvalidOperationException($"{address}:{port} could not be held closed for this test ({e.SocketErrorCode}): something listens there, or the test is not running as root.", e);
+        }
     }
 }
