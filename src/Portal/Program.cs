@@ -59,6 +59,7 @@ if (!app.Environment.IsDevelopment())
 // Static files first: the 404 page's catch-all route would otherwise claim them.
 app.UseSiteFiles();
 app.UseRouting();
+app.UseRequestSizeLimits();
 app.UseContentETags();
 app.UseAuthentication();
 app.UseAuthorization();

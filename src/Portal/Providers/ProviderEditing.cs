@@ -18,6 +18,12 @@ public sealed record SaveResult(bool Saved, long Version, EditableProvider? Curr
 
 public sealed record FieldChange(string Field, string Before, string After);
 
+/// <summary>A provider that changed between an import's preview and its apply.</summary>
+public sealed record StaleProvider(long Id, string NameJa);
+
+/// <summary>Rows written, or (with nothing written) the providers that changed since the preview.</summary>
+public sealed record ImportResult(int Count, IReadOnlyList<StaleProvider> Changed);
+
 /// <summary>Staff-side SQL: update with a version check, soft delete, restore, history. Every write is logged with before and after.</summary>
 public sealed class ProviderEditing(Db db, TimeProvider clock, RegistryVersion registry)
 {
@@ -55,12 +61,19 @@ public sealed class ProviderEditing(Db db, TimeProvider clock, RegistryVersion r
         return SaveResult.Ok(expectedVersion + 1);
     }
 
-    /// <summary>Applies a whole import plan in one transaction: every row, or (on any failure) none.</summary>
-    public async Task<int> ApplyAsync(ImportPlan plan, string by, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Applies a whole import plan in one transaction: every row, or none. Each update is made only at the
+    /// version the preview saw; if any provider named in the file changed since, nothing is written and
+    /// those providers are returned.
+    /// </summary>
+    public async Task<ImportResult> ApplyAsync(ImportPlan plan, string by, CancellationToken cancellationToken = default)
     {
         if (!plan.CanApply) throw new InvalidOperationException("the plan has problems or nothing to do");
         await using var c = await db.OpenAsync(cancellationToken);
         await using var tx = c.BeginTransaction(deferred: false);
+        var stale = await ChangedSinceAsync(c, tx, plan.Versions ?? new Dictionary<long, long>(), cancellationToken);
+        if (stale.Count > 0) return new ImportResult(0, stale);
+
         var now = Now();
         foreach (var add in plan.Adds)
         {
@@ -71,13 +84,32 @@ public sealed class ProviderEditing(Db db, TimeProvider clock, RegistryVersion r
         foreach (var (line, _) in plan.Changes)
         {
             var before = await c.QuerySingleAsync<ProviderRow>(new CommandDefinition($"SELECT {ProviderRow.StaffColumns} FROM providers WHERE id = @id", new { id = line.Id }, tx, cancellationToken: cancellationToken));
+            var expected = line.Version ?? before.Version;
             var v = line.Values;
-            await c.ExecuteAsync(new CommandDefinition(ProviderStore.UpdateSql, ProviderStore.Parameters(v, now, by, line.Id, before.Version), tx, cancellationToken: cancellationToken));
-            await LogAsync(c, tx, line.Id!.Value, now, by, "import", before.ToProvider(), v with { Id = line.Id.Value }, before.Version + 1, cancellationToken);
+            if (await c.ExecuteAsync(new CommandDefinition(ProviderStore.UpdateSql, ProviderStore.Parameters(v, now, by, line.Id, expected), tx, cancellationToken: cancellationToken)) != 1)
+                return new ImportResult(0, [new StaleProvider(line.Id!.Value, before.NameJa)]);   // rolled back on dispose
+            await LogAsync(c, tx, line.Id!.Value, now, by, "import", before.ToProvider(), v with { Id = line.Id.Value }, expected + 1, cancellationToken);
         }
         await tx.CommitAsync(cancellationToken);
         registry.Bump();
-        return plan.Adds.Count + plan.Changes.Count;
+        return new ImportResult(plan.Adds.Count + plan.Changes.Count, []);
+    }
+
+    /// <summary>The providers whose version is no longer the one given (edited, deleted or restored since).</summary>
+    public async Task<IReadOnlyList<StaleProvider>> ChangedSinceAsync(IReadOnlyDictionary<long, long> versions, CancellationToken cancellationToken = default)
+    {
+        await using var c = await db.OpenAsync(cancellationToken);
+        return await ChangedSinceAsync(c, null, versions, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<StaleProvider>> ChangedSinceAsync(Microsoft.Data.Sqlite.SqliteConnection c, System.Data.IDbTransaction? tx,
+        IReadOnlyDictionary<long, long> versions, CancellationToken cancellationToken)
+    {
+        if (versions.Count == 0) return [];
+        var current = (await c.QueryAsync<(long Id, long Version, string NameJa)>(new CommandDefinition(
+            "SELECT id, version, name_ja FROM providers", transaction: tx, cancellationToken: cancellationToken))).ToDictionary(r => r.Id);
+        return versions.Where(v => !current.TryGetValue(v.Key, out var now) || now.Version != v.Value)
+            .Select(v => new StaleProvider(v.Key, current.TryGetValue(v.Key, out var now) ? now.NameJa : "")).OrderBy(p => p.Id).ToList();
     }
 
     public Task<bool> DeleteAsync(long id, string by, CancellationToken cancellationToken = default) =>

@@ -14,6 +14,7 @@ public static class ProvidersFeature
         services.AddSingleton(new Portal.Content.ContentInsert("providers", typeof(Components.NoticeProviderList)));
         services.AddSingleton<ProviderStore>();
         services.AddSingleton<ProviderEditing>();
+        services.AddSingleton<ImportUploads>();
         services.AddHostedService<SeedAtStart>();
         return services;
     }

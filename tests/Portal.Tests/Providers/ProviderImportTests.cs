@@ -46,7 +46,7 @@ public sealed class ProviderImportTests
         Assert.Equal(ocn.Id, line.Id);
         Assert.Equal(["kana", "notes"], changes.Select(c => c.Field));
 
-        Assert.Equal(2, await editing.ApplyAsync(plan, "sato", Ct));
+        Assert.Equal(new ImportResult(2, []).Count, (await editing.ApplyAsync(plan, "sato", Ct)).Count);
         Assert.Equal("おーしーえぬ", (await store.GetAsync(ocn.Id, Ct))!.Kana);
         Assert.Equal("改行を\n含む, \"引用\" 付きの備考", (await store.GetAsync(ocn.Id, Ct))!.Notes);
         Assert.Single(await store.ListAsync("しんぷろばいだ", cancellationToken: Ct));
@@ -93,5 +93,74 @@ public sealed class ProviderImportTests
         var plan = await ProviderImport.PlanAsync(Encoding.UTF8.GetBytes(text), editing, Ct);
 
         Assert.Contains("99999", Assert.Single(plan.Problems).En);
+    }
+
+    [Fact]
+    public async Task A_Missing_Optional_Column_Leaves_That_Field_Unchanged()
+    {
+        var (store, editing) = await SeededAsync();
+        var ocn = (await store.ListAsync("OCN", cancellationToken: Ct)).Single();
+        var text = $"id,name_ja,op25b,kana\n{ocn.Id},{ocn.NameJa},{ocn.Op25b},おーしーえぬ\n";
+
+        var plan = await ProviderImport.PlanAsync(Encoding.UTF8.GetBytes(text), editing, Ct);
+        await editing.ApplyAsync(plan, "sato", Ct);
+
+        var (_, changes) = Assert.Single(plan.Changes);
+        Assert.Equal(["kana"], changes.Select(c => c.Field));
+        var after = (await store.GetAsync(ocn.Id, Ct))!;
+        Assert.Equal("おーしーえぬ", after.Kana);
+        Assert.Equal(ocn.Notes, after.Notes);
+        Assert.Equal(ocn.SourceUrl, after.SourceUrl);
+        Assert.Equal(ocn.SubmissionPorts, after.SubmissionPorts);
+        Assert.Equal(ocn.Since, after.Since);
+    }
+
+    [Theory]
+    [InlineData("id,name_en,op25b\n,New,applies\n", "name_ja")]
+    [InlineData("id,name_ja,name_en\n,新,New\n", "op25b")]
+    public async Task A_Missing_Required_Column_Is_An_Error_In_The_Preview(string text, string column)
+    {
+        var (_, editing) = await SeededAsync();
+
+        var plan = await ProviderImport.PlanAsync(Encoding.UTF8.GetBytes(text), editing, Ct);
+
+        var problem = Assert.Single(plan.Problems);
+        Assert.Equal(1, problem.Line);
+        Assert.Contains(column, problem.En);
+        Assert.False(plan.CanApply);
+    }
+
+    [Fact]
+    public async Task Apply_Refuses_Everything_When_A_Named_Provider_Changed_Since_The_Preview()
+    {
+        var (store, editing) = await SeededAsync();
+        var all = await store.ListAsync(cancellationToken: Ct);
+        var ocn = all.Single(p => p.NameEn == "OCN");
+        var plala = all.Single(p => p.NameEn == "Plala");
+        // The file changes OCN and names Plala unchanged; a colleague edits Plala after the preview.
+        var text = Encoding.UTF8.GetString(ProviderCsv.Write([ocn with { Kana = "おーしーえぬ" }, plala])) + "\"\",\"追加網\",\"\",\"\",\"\",\"none\",\"\",\"587\",\"\",\"\",\"\",\"\"\n";
+        var plan = await ProviderImport.PlanAsync(Encoding.UTF8.GetBytes(text), editing, Ct);
+        var colleague = (await editing.GetAsync(plala.Id, Ct))!;
+        await editing.UpdateAsync(plala.Id, colleague.Version, plala with { Notes = "同僚の編集" }, "colleague", Ct);
+
+        var result = await editing.ApplyAsync(plan, "sato", Ct);
+
+        Assert.Equal(0, result.Count);
+        Assert.Equal([plala.Id], result.Changed.Select(p => p.Id));
+        Assert.Equal(ocn.Kana, (await store.GetAsync(ocn.Id, Ct))!.Kana);
+        Assert.Equal("同僚の編集", (await store.GetAsync(plala.Id, Ct))!.Notes);
+        Assert.Empty(await store.ListAsync("追加網", cancellationToken: Ct));
+    }
+
+    [Fact]
+    public async Task A_Broken_Quote_Names_Its_Line()
+    {
+        var (_, editing) = await SeededAsync();
+        var text = "id,name_ja,op25b\n,良い,applies\n,\"閉じない,applies\n";
+
+        var plan = await ProviderImport.PlanAsync(Encoding.UTF8.GetBytes(text), editing, Ct);
+
+        Assert.False(plan.CanApply);
+        Assert.NotEmpty(plan.Problems);
     }
 }
