@@ -1,4 +1,6 @@
+using System.ComponentModel;
 using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Portal.Data;
 using Portal.Site;
 
@@ -21,18 +23,33 @@ public static class ProvidersFeature
 
     public static IEndpointRouteBuilder MapProvidersApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/providers", async (string? q, string? status, ProviderStore store, CancellationToken ct) =>
-            status is not null && !Provider.Statuses.Contains(status)
-                ? Results.Problem(statusCode: 400, title: "Bad status", detail: $"status must be one of {string.Join(", ", Provider.Statuses)}")
-                : Results.Ok(await store.ListAsync(q, status, ct)));
-        routes.MapGet("/api/providers/{id:long}", async (long id, ProviderStore store, CancellationToken ct) =>
-            await store.GetAsync(id, ct) is { } p
-                ? Results.Ok(p)
-                : Results.Problem(statusCode: 404, title: "Not found", detail: $"There is no provider {id}."));
-        routes.MapGet("/api/providers.csv", async (ProviderStore store, CancellationToken ct) =>
-            Results.File(ProviderCsv.Write(await store.ListAsync(null, null, ct)), "text/csv; charset=utf-8", "providers.csv"));
+        var api = routes.MapGroup("/api").WithTags("Providers");
+        api.MapGet("/providers", ListAsync).WithName("ListProviders")
+            .WithSummary("The provider OP25B registry")
+            .WithDescription("Live providers, optionally filtered by a name (Japanese, kana or English; folded, so ぷらら finds プララ) and by status. " +
+                "Problem type: a status outside the list gets 400.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/providers/{id:long}", GetAsync).WithName("GetProvider")
+            .WithSummary("One provider").ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/providers.csv", async (ProviderStore store, CancellationToken ct) =>
+                Results.File(ProviderCsv.Write(await store.ListAsync(null, null, ct)), "text/csv; charset=utf-8", "providers.csv"))
+            .WithName("ProvidersCsv").WithSummary("The registry as CSV (UTF-8 with a byte order mark, for Excel)")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv");
         return routes;
     }
+
+    private static async Task<Results<Ok<IReadOnlyList<Provider>>, ProblemHttpResult>> ListAsync(
+        [Description("Part of a provider's name: Japanese, kana or English.")] string? q,
+        [Description("applies, partial, none or unknown.")] string? status, ProviderStore store, CancellationToken ct) =>
+        status is not null && !Provider.Statuses.Contains(status)
+            ? TypedResults.Problem(statusCode: 400, title: "Bad status", detail: $"status must be one of {string.Join(", ", Provider.Statuses)}")
+            : TypedResults.Ok(await store.ListAsync(q, status, ct));
+
+    private static async Task<Results<Ok<Provider>, ProblemHttpResult>> GetAsync(
+        [Description("The provider's number, as in /providers/{id}.")] long id, ProviderStore store, CancellationToken ct) =>
+        await store.GetAsync(id, ct) is { } p
+            ? TypedResults.Ok(p)
+            : TypedResults.Problem(statusCode: 404, title: "Not found", detail: $"There is no provider {id}.");
 
     /// <summary>Fills a new registry from the seed (the Data feature has migrated the database by now).</summary>
     private sealed class SeedAtStart(ProviderStore store, ILogger<SeedAtStart> logger) : IHostedService

@@ -40,7 +40,8 @@ public static class StaffFeature
 
     public static IEndpointRouteBuilder MapStaffApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api/staff").RequireAuthorization(Editor);
+        // Staff endpoints are not part of the public API description.
+        var api = routes.MapGroup("/api/staff").RequireAuthorization(Editor).ExcludeFromDescription();
         api.MapGet("/providers/{id:long}/history", async (long id, ProviderEditing editing, CancellationToken ct) =>
             Results.Ok(await editing.HistoryAsync(id, ct)));
         api.MapGet("/whoami", (ClaimsPrincipal user) => Results.Ok(new { name = user.Identity!.Name, role = user.FindFirstValue(ClaimTypes.Role) }));

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Portal.Site;
 
@@ -8,12 +9,22 @@ public static class TesterApi
 {
     public static IEndpointRouteBuilder MapTesterApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/tester", RunAsync).WithName("RunTester");
+        routes.MapGet("/api/tester", RunAsync).WithName("RunTester").WithTags("Tester")
+            .WithSummary("Test a mail relay's SMTP ports from this server")
+            .WithDescription("Connects from the portal's server to the host on each port (greeting, EHLO, TLS, EHLO, QUIT; never MAIL, RCPT, DATA or credentials) " +
+                "and returns one row per port with its outcome and plain-language advice. It says nothing about the caller's own line. " +
+                "Problem types (type https://portal.invalid/problems/{code}, also in the `code` member): host-missing, host-too-long, host-invalid, " +
+                "port-missing, port-not-allowed, private-target (400); rate-limited (429, with Retry-After); busy (503, with Retry-After).")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return routes;
     }
 
     private static async Task<Results<Ok<TesterResponse>, ProblemHttpResult>> RunAsync(
-        string? host, string? ports, string? lang, HttpContext http, TesterOptions options, TesterRateLimiter limiter,
+        [Description("The relay to test: a DNS name (IDN allowed) or an IP literal, at most 253 characters.")] string? host,
+        [Description("Comma-separated ports, each one of Tester:AllowedPorts (default 25,465,587); empty means all of them.")] string? ports,
+        [Description("`en` for English messages; Japanese otherwise.")] string? lang, HttpContext http, TesterOptions options, TesterRateLimiter limiter,
         ProbeCapacity capacity, PortTester tester, CancellationToken cancellationToken)
     {
         var english = lang == "en";

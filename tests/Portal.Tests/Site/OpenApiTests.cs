@@ -1,0 +1,42 @@
+using System.Text.Json;
+using Portal.Tests.Support;
+
+namespace Portal.Tests.Site;
+
+public sealed class OpenApiTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("Development")]
+    [InlineData("Production")]
+    public async Task The_Document_Describes_Every_Public_Api_Endpoint_With_Parameters_And_Problems(string environment)
+    {
+        await using var factory = new PortalFactory(environment: environment);
+        using var json = JsonDocument.Parse(await factory.CreatePlainClient().GetStringAsync("/openapi/v1.json", Ct));
+        var paths = json.RootElement.GetProperty("paths");
+
+        var expected = new Dictionary<string, (string[] Parameters, string[] Responses)>
+        {
+            ["/api/tester"] = (["host", "ports", "lang"], ["200", "400", "429", "503"]),
+            ["/api/providers"] = (["q", "status"], ["200", "400"]),
+            ["/api/providers/{id}"] = (["id"], ["200", "404"]),
+            ["/api/providers.csv"] = ([], ["200"]),
+        };
+        Assert.Equal(expected.Keys.Order(), paths.EnumerateObject().Select(p => p.Name).Where(p => p.StartsWith("/api/", StringComparison.Ordinal)).Order());
+        foreach (var (path, (parameters, responses)) in expected)
+        {
+            var get = paths.GetProperty(path).GetProperty("get");
+            var names = get.TryGetProperty("parameters", out var p) ? p.EnumerateArray().Select(x => x.GetProperty("name").GetString()).ToArray() : [];
+            Assert.Equal(parameters, names);
+            Assert.Equal(responses, get.GetProperty("responses").EnumerateObject().Select(r => r.Name).ToArray());
+            foreach (var problem in get.GetProperty("responses").EnumerateObject().Where(r => r.Name != "200"))
+                Assert.True(problem.Value.GetProperty("content").TryGetProperty("application/problem+json", out _), $"{path} {problem.Name}");
+        }
+        var tester = paths.GetProperty("/api/tester").GetProperty("get");
+        foreach (var code in new[] { "host-invalid", "port-not-allowed", "private-target", "rate-limited", "busy" })
+            Assert.Contains(code, tester.GetProperty("description").GetString());
+        Assert.True(paths.GetProperty("/api/providers.csv").GetProperty("get").GetProperty("responses").GetProperty("200").GetProperty("content").TryGetProperty("text/csv", out _));
+        Assert.DoesNotContain(paths.EnumerateObject(), p => p.Name.StartsWith("/api/staff", StringComparison.Ordinal));
+    }
+}
