@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the tests need: Chromium (browser tests), Japanese fonts (legible
-# screenshots) and docker-compose (validates docker-compose.yml without an engine).
+# Installs what the tests need: Debian's Chromium (browser tests), Japanese fonts (legible screenshots),
+# docker-compose (validates docker-compose.yml without an engine), Node.js and npm, and axe-core from npm
+# (the accessibility checks inject axe.min.js into every page).
 # Needs root (or sudo). Does nothing when everything is already there.
 set -euo pipefail
 
 packages=(chromium fonts-noto-cjk docker-compose)
+command -v npm >/dev/null || packages+=(npm)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -16,4 +18,11 @@ if ((${#missing[@]})); then
   echo "Installing: ${missing[*]}"
   $SUDO apt-get update -q
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+# axe-core for the browser tests' accessibility checks, pinned, beside the browser test project.
+axe_dir="$(dirname "$0")/../tests/Portal.BrowserTests"
+if [ ! -f "$axe_dir/node_modules/axe-core/axe.min.js" ]; then
+  echo "Installing axe-core 4.14.1 from npm"
+  npm install --no-save --no-package-lock --no-audit --no-fund --prefix "$axe_dir" axe-core@4.14.1
 fi

@@ -16,6 +16,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public const string ChromiumPath = "/usr/bin/chromium";
     public const string StaffName = "browser-staff";
     public const string StaffPassword = "a browser test password";
+    public const string AdminName = "browser-admin";
 
     private readonly Factory _factory = new();
     private IPlaywright? _playwright;
@@ -37,6 +38,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         BaseAddress = new Uri(addresses.Addresses.First());
         await _factory.Services.GetRequiredService<Portal.Staff.StaffStore>().AddAsync(StaffName, "editor", StaffPassword);
+        await _factory.Services.GetRequiredService<Portal.Staff.StaffStore>().AddAsync(AdminName, "admin", StaffPassword);
         Directory.CreateDirectory(ScreenshotDir);
 
         _playwright = await Playwright.CreateAsync();
@@ -58,6 +60,16 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = "ja-JP",
         });
         return await context.NewPageAsync();
+    }
+
+    /// <summary>Signs the page's browser context in through the login form.</summary>
+    public static async Task SignInAsync(IPage page, string name, string password = StaffPassword)
+    {
+        await page.GotoAsync("/staff/login");
+        await page.Locator("#login-name").FillAsync(name);
+        await page.Locator("#login-password").FillAsync(password);
+        await page.Locator("form.staff-form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/staff");
     }
 
     /// <summary>Full-page screenshots at the two widths customers use, for people to look at.</summary>

@@ -10,3 +10,9 @@ window.portal = {
     try { await navigator.clipboard.writeText(text); return true; } catch { return false; }
   },
 };
+
+// Buttons that ask first (the staff delete button); a file, not an inline handler, so the CSP can forbid inline script.
+document.addEventListener("click", (e) => {
+  const button = e.target.closest("[data-confirm]");
+  if (button && !window.confirm(button.dataset.confirm)) e.preventDefault();
+});

@@ -6,8 +6,11 @@ using Markdig.Syntax.Inlines;
 namespace Portal.Content;
 
 /// <summary>Renders site Markdown: tables, explicit {#id} anchors, automatic heading ids and figures.</summary>
-public static class MarkdownRenderer
+public static partial class MarkdownRenderer
 {
+    [System.Text.RegularExpressions.GeneratedRegex("<table(?:\\s[^>]*)?>")]
+    private static partial System.Text.RegularExpressions.Regex TableOpen();
+
     public static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UsePipeTables()
         .UseGenericAttributes()
@@ -18,10 +21,13 @@ public static class MarkdownRenderer
         .UseCjkFriendlyEmphasis()
         .Build();
 
-    public static (string Html, string PlainText, IReadOnlyList<Section> Sections) Render(string markdown)
+    public static (string Html, string PlainText, IReadOnlyList<Section> Sections) Render(string markdown, string tableLabel = "Table")
     {
         var document = Markdown.Parse(markdown, Pipeline);
-        var html = document.ToHtml(Pipeline);
+        // A wide table scrolls inside a region that the keyboard can reach and a screen reader can name.
+        var html = TableOpen().Replace(document.ToHtml(Pipeline),
+                $"<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"{System.Net.WebUtility.HtmlEncode(tableLabel)}\">$0")
+            .Replace("</table>", "</table></div>", StringComparison.Ordinal);
         var plain = ToPlain(markdown);
         return (html, plain, SectionsOf(document, markdown));
     }
