@@ -15,7 +15,22 @@ public sealed class ComposeTests
         Assert.Equal(0, exitCode);
         Assert.Contains("portal-data:/app/data", config);
         Assert.Contains("volumes:\n  portal-data:", config);
-        Assert.Contains("http://127.0.0.1:8080/healthz", config);
+        Assert.Contains("http://127.0.0.1:8080/healthz/ready", config);
         Assert.Contains("published: 8080", config);
+        Assert.Contains("Logging__Console__FormatterName: json", config);
+    }
+
+    [Fact]
+    public void The_Dockerfile_Restores_Packages_From_Project_Files_Before_The_Source_Is_Copied()
+    {
+        var lines = File.ReadAllLines(Path.Combine(TestContent.RepoRoot, "Dockerfile")).Select(l => l.Trim()).ToList();
+        var restore = lines.FindIndex(l => l.StartsWith("RUN dotnet restore", StringComparison.Ordinal));
+        var copyAll = lines.FindIndex(l => l == "COPY . .");
+
+        Assert.InRange(restore, 0, copyAll - 1);
+        // Before the restore only project and build files are copied, so a source change keeps that layer.
+        var copiedBefore = lines.Take(restore).Where(l => l.StartsWith("COPY ", StringComparison.Ordinal)).SelectMany(l => l.Split(' ')[1..^1]);
+        Assert.All(copiedBefore, f => Assert.Matches(@"(\.csproj|\.props|global\.json)$", f));
+        Assert.Contains(lines, l => l.StartsWith("RUN dotnet publish", StringComparison.Ordinal) && l.Contains("--no-restore"));
     }
 }

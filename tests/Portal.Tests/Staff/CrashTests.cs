@@ -77,6 +77,36 @@ public sealed partial class CrashTests
         Assert.Contains("at least 12 characters", await add.StandardError.ReadToEndAsync(Ct));
     }
 
+    [Fact]
+    public async Task Key_Value_Arguments_Configure_The_Server_And_Json_Logs_Come_Out_As_Json()
+    {
+        var dbFile = Path.Combine(Path.GetTempPath(), $"portal-json-{Guid.NewGuid():N}.db");
+        var process = Start("--urls http://127.0.0.1:0 Logging:Console:FormatterName=json Tester:DefaultHost=relay.from-args.example", dbFile);
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+            timeout.CancelAfter(TimeSpan.FromSeconds(60));
+            string? address = null;
+            var lines = new List<string>();
+            while (address is null && await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+            {
+                lines.Add(line);
+                if (Listening().Match(line) is { Success: true } m) address = m.Groups[1].Value;
+            }
+            _ = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+            Assert.NotNull(address);
+            // Every line is one JSON object with the category, level and message.
+            Assert.All(lines, l => Assert.True(JsonDocument.Parse(l).RootElement.TryGetProperty("Category", out _), l));
+            using var client = new HttpClient { BaseAddress = new Uri(address) };
+            Assert.Contains("relay.from-args.example", await client.GetStringAsync("/tester", Ct));
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None);
+        }
+    }
+
     private static Process Start(string arguments, string dbFile, bool stdin = false)
     {
         var info = new ProcessStartInfo("dotnet", $"\"{PortalDll}\" {arguments}")
