@@ -71,7 +71,7 @@ public sealed class ContentLoader(ILogger<ContentLoader> logger)
             "page" => DocumentKind.Page,
             _ => relativePath.Contains("/qa/", StringComparison.Ordinal) ? DocumentKind.Question : DocumentKind.Page,
         };
-        var (html, plain, sections) = MarkdownRenderer.Render(body, lang == Lang.En ? "Table (scrolls sideways)" : "表(横にスクロールできます)");
+        var (html, plain, sections) = MarkdownRenderer.Render(body, SiteText.TableLabel[lang]);
         return new ContentDocument(lang, kind, meta.Slug!, meta.Title!.Trim(), meta.Order!.Value,
             FrontMatterParser.ParseUpdated(meta), meta.Summary?.Trim(), html, plain, sections, relativePath);
     }

@@ -21,7 +21,7 @@ public sealed record Provider
     public string? LastVerified { get; init; }
     public string UpdatedAt { get; init; } = "";
 
-    public string DisplayName(bool en) => en && NameEn.Length > 0 ? NameEn : NameJa;
+    public string DisplayName(Portal.Site.Lang lang) => lang == Portal.Site.Lang.En && NameEn.Length > 0 ? NameEn : NameJa;
 
     public static readonly string[] Statuses = ["applies", "partial", "none", "unknown"];
 }

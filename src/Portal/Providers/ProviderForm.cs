@@ -3,7 +3,10 @@ using System.Text.RegularExpressions;
 
 namespace Portal.Providers;
 
-public sealed record ValidationError(string Field, string Ja, string En);
+public sealed record ValidationError(string Field, Portal.Site.Text Message)
+{
+    public ValidationError(string field, string ja, string en) : this(field, new Portal.Site.Text(ja, en)) { }
+}
 
 /// <summary>The edit form's fields as typed, and the checks that turn them into a Provider.</summary>
 public sealed partial class ProviderForm

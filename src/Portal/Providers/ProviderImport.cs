@@ -8,7 +8,10 @@ namespace Portal.Providers;
 /// <summary>One CSV row: an update of provider Id (at the Version the preview saw) or, without an id, an addition.</summary>
 public sealed record ImportLine(int Line, long? Id, Provider Values, long? Version = null);
 
-public sealed record ImportProblem(int Line, string Ja, string En);
+public sealed record ImportProblem(int Line, Portal.Site.Text Message)
+{
+    public ImportProblem(int line, string ja, string en) : this(line, new Portal.Site.Text(ja, en)) { }
+}
 
 /// <summary>
 /// What an import would do: rows to add, rows that change (with their changes), every invalid row, and the
@@ -83,7 +86,7 @@ public static class ProviderImport
             errors.AddRange(invalid);
             if (errors.Count > 0)
             {
-                problems.AddRange(errors.Select(e => new ImportProblem(line, e.Ja, e.En)));
+                problems.AddRange(errors.Select(e => new ImportProblem(line, e.Message)));
                 continue;
             }
             if (id is null) { adds.Add(new ImportLine(line, null, values!)); continue; }

@@ -18,12 +18,12 @@ public static class RequestSizeLimits
                 context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
                 context.Response.ContentType = "text/html; charset=utf-8";
                 context.Response.Headers.Connection = "close";
+                var text = SiteText.TooLargeText.With(limit / 1024 / 1024);
                 await context.Response.WriteAsync($"""
-                    <!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>ファイルが大きすぎます / File too large</title>
-                    <link rel="stylesheet" href="/css/site.css"></head><body><main class="prose"><h1>ファイルが大きすぎます</h1>
-                    <p>送信できるのは {limit / 1024 / 1024} MB までです。ファイルを分けてもう一度お試しください。</p>
-                    <p lang="en">Uploads are limited to {limit / 1024 / 1024} MB. Split the file and try again.</p>
-                    <p><a href="{System.Net.WebUtility.HtmlEncode(context.Request.Path)}">戻る / Back</a></p></main></body></html>
+                    <!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>{SiteText.TooLarge.Both}</title>
+                    <link rel="stylesheet" href="/css/site.css"></head><body><main class="prose"><h1>{SiteText.TooLarge.Ja}</h1>
+                    <p>{text.Ja}</p><p lang="en">{text.En}</p>
+                    <p><a href="{System.Net.WebUtility.HtmlEncode(context.Request.Path)}">{SiteText.Back.Both}</a></p></main></body></html>
                     """);
                 return;
             }

@@ -43,7 +43,10 @@ public sealed record CertificateInfo(string Subject, string Issuer, IReadOnlyLis
 public sealed record TlsInfo(string Protocol, string? Cipher, CertificateInfo? Certificate);
 
 /// <summary>Plain-language advice in both languages, with the Q&A entry it points to.</summary>
-public sealed record Advice(string Ja, string En, string? HelpPath);
+public sealed record Advice(Portal.Site.Text Message, string? HelpPath)
+{
+    public Advice(string ja, string en, string? helpPath) : this(new Portal.Site.Text(ja, en), helpPath) { }
+}
 
 /// <summary>One port's result, filled in stage by stage; null where a stage was not reached.</summary>
 public sealed record PortResult

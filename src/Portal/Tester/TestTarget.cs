@@ -9,9 +9,9 @@ namespace Portal.Tester;
 public sealed record TestTarget(string Host, string AsciiHost, IPAddress? Literal, IReadOnlyList<int> Ports);
 
 /// <summary>Why a request was refused before any connection: a short code and a message in both languages.</summary>
-public sealed record Refusal(string Code, string Ja, string En)
+public sealed record Refusal(string Code, Portal.Site.Text Message)
 {
-    public string Text(bool english) => english ? En : Ja;
+    public Refusal(string code, string ja, string en) : this(code, new Portal.Site.Text(ja, en)) { }
 }
 
 public static partial class TestTargetParser

@@ -27,33 +27,34 @@ public static class TesterApi
         [Description("`en` for English messages; Japanese otherwise.")] string? lang, HttpContext http, TesterOptions options, TesterRateLimiter limiter,
         ProbeCapacity capacity, PortTester tester, CancellationToken cancellationToken)
     {
-        var english = lang == "en";
+        var language = lang == "en" ? Lang.En : Lang.Ja;
         var (target, refusal) = TestTargetParser.Parse(host, ports, options);
-        if (refusal is not null) return Problem(refusal, english, StatusCodes.Status400BadRequest);
+        if (refusal is not null) return Problem(refusal, language, StatusCodes.Status400BadRequest);
 
         if (limiter.TryStart(ClientKey.Of(http)) is { } retryAfter)
         {
             http.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString("0");
             return Problem(new Refusal("rate-limited", "試験の回数が多すぎます。少し待ってからもう一度お試しください。",
-                "Too many tests. Please wait a little and try again."), english, StatusCodes.Status429TooManyRequests);
+                "Too many tests. Please wait a little and try again."), language, StatusCodes.Status429TooManyRequests);
         }
 
         var (test, vetting) = await tester.PrepareAsync(target!, cancellationToken);
-        if (vetting is not null) return Problem(vetting, english, StatusCodes.Status400BadRequest);
+        if (vetting is not null) return Problem(vetting, language, StatusCodes.Status400BadRequest);
 
         using var lease = capacity.TryTake(target!.Ports.Count);
         if (lease is null)
         {
             http.Response.Headers.RetryAfter = "5";
-            return Problem(PortTester.Busy, english, StatusCodes.Status503ServiceUnavailable);
+            return Problem(PortTester.Busy, language, StatusCodes.Status503ServiceUnavailable);
         }
         var report = await tester.RunAsync(test!, null, cancellationToken);
-        return TypedResults.Ok(TesterResponse.From(report, english));
+        return TypedResults.Ok(TesterResponse.From(report, language));
     }
 
-    private static ProblemHttpResult Problem(Refusal refusal, bool english, int status) =>
-        TypedResults.Problem(detail: refusal.Text(english), statusCode: status,
-            title: english ? "The test was not run" : "試験を実行できませんでした",
+    private static readonly Text NotRun = new("試験を実行できませんでした", "The test was not run");
+
+    private static ProblemHttpResult Problem(Refusal refusal, Lang lang, int status) =>
+        TypedResults.Problem(detail: refusal.Message[lang], statusCode: status, title: NotRun[lang],
             type: "https://portal.invalid/problems/" + refusal.Code,
             extensions: new Dictionary<string, object?> { ["code"] = refusal.Code });
 }
@@ -64,12 +65,9 @@ public sealed record TesterResponse(string Host, string AsciiHost, IReadOnlyList
         long? ElapsedMs, SmtpReply? Greeting, IReadOnlyList<string>? Extensions, TlsInfo? Tls, IReadOnlyList<string>? AuthMechanisms,
         string? Message, string? HelpUrl, string? Detail, bool Inconclusive);
 
-    public static TesterResponse From(TestReport report, bool english) => new(
+    public static TesterResponse From(TestReport report, Lang lang) => new(
         report.Host, report.AsciiHost,
         report.Results.Select(r => new Row(r.Port, r.Mode, r.Outcome, r.Address, r.Family, r.Stage, r.ElapsedMs, r.Greeting,
-            r.Extensions, r.Tls, r.AuthMechanisms, english ? r.Advice?.En : r.Advice?.Ja, HelpUrl(r.Advice, english), r.Detail, r.Inconclusive)).ToList(),
-        english ? report.Summary?.En : report.Summary?.Ja);
-
-    private static string? HelpUrl(Advice? advice, bool english) =>
-        advice?.HelpPath is { } path ? (english ? "/en" + path : path) : null;
+            r.Extensions, r.Tls, r.AuthMechanisms, r.Advice?.Message[lang], r.Advice?.HelpPath is { } help ? lang.Url(help) : null, r.Detail, r.Inconclusive)).ToList(),
+        report.Summary?.Message[lang]);
 }

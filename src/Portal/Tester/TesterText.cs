@@ -1,40 +1,76 @@
+using Portal.Site;
+
 namespace Portal.Tester;
 
 /// <summary>The tester page's words in both languages.</summary>
 public static class TesterText
 {
-    public static string Outcome(ProbeOutcome? outcome, bool en) => outcome switch
+    public static readonly Text Title = new("送信ポートの接続テスト", "Mail port test");
+    public static readonly Text Intro = new(
+        "西院ネットワークスのサーバーから、送信メールサーバーが25・587・465番ポートで応答するかを確かめ、メールソフトに何を設定すればよいかをお知らせします。メールは送信しません。",
+        "From the Saiin Networks server, this checks whether a mail (sending) server answers on ports 25, 587 and 465, and says what to set in your mail program. No mail is sent.");
+    public static readonly Text WhyNotMyPc = new("自分のパソコンから試せないのは?", "Why not from my own PC?");
+    public static readonly Text HostLabel = new("送信サーバー(SMTPサーバー)", "Sending server (SMTP server)");
+    public static readonly Text Ports = new("ポート", "Ports");
+    public static readonly Text Plain = new("通常", "plain");
+    public static readonly Text Run = new("テストする", "Run the test");
+    public static readonly Text Running = new("試験中…", "Testing…");
+    public static readonly Text CopyLink = new("リンクをコピー", "Copy link");
+    public static readonly Text Copied = new("リンクをコピーしました:", "Link copied:");
+    public static readonly Text CopyThis = new("このリンクをコピーしてください:", "Copy this link:");
+    public static readonly Text Link = new("リンク", "Link");
+    public static readonly Text ResultsFor = new("{0} の結果", "Results for {0}");
+    public static readonly Text InShort = new("まとめ: ", "In short: ");
+    public static readonly Text PortNumber = new("{0}番ポート", "Port {0}");
+    public static readonly Text Inconclusive = new("(判定できず)", " (inconclusive)");
+    public static readonly Text LearnMore = new("くわしく", "Learn more");
+    public static readonly Text Address = new("接続先", "Address");
+    public static readonly Text Time = new("所要時間", "Time");
+    public static readonly Text Greeting = new("あいさつ", "Greeting");
+    public static readonly Text Encryption = new("暗号化", "Encryption");
+    public static readonly Text Certificate = new("証明書", "Certificate");
+    public static readonly Text ValidUntil = new("有効期限", "valid until");
+    public static readonly Text Trusted = new("信頼済み", "trusted");
+    public static readonly Text NotTrusted = new("信頼できない", "not trusted");
+    public static readonly Text NameMatches = new("名前一致", "name matches");
+    public static readonly Text NameMismatch = new("名前不一致", "name does not match");
+    public static readonly Text SmtpAuth = new("SMTP認証", "SMTP AUTH");
+    public static readonly Text Detail = new("詳細", "Detail");
+    public static readonly Text RateLimited = new("試験の回数が多すぎます。{0}秒ほど待ってからもう一度お試しください。",
+        "Too many tests. Please wait about {0} seconds and try again.");
+
+    public static Text Outcome(ProbeOutcome? outcome) => outcome switch
     {
-        ProbeOutcome.Ok => en ? "Connected" : "つながりました",
-        ProbeOutcome.Refused => en ? "Refused" : "接続を拒否",
-        ProbeOutcome.Timeout => en ? "No answer" : "応答なし",
-        ProbeOutcome.NoGreeting => en ? "No greeting" : "あいさつなし",
-        ProbeOutcome.Rejected => en ? "Turned away" : "接続を断られた",
-        ProbeOutcome.NotSmtp => en ? "Not a mail server" : "メールサーバーではない",
-        ProbeOutcome.Closed => en ? "Hung up" : "途中で切断",
-        ProbeOutcome.TlsFailed => en ? "Encryption failed" : "暗号化に失敗",
-        ProbeOutcome.DnsFailed => en ? "Name not found" : "名前が見つからない",
-        ProbeOutcome.Error => en ? "Internal error" : "内部エラー",
-        _ => en ? "Testing…" : "試験中…",
+        ProbeOutcome.Ok => new("つながりました", "Connected"),
+        ProbeOutcome.Refused => new("接続を拒否", "Refused"),
+        ProbeOutcome.Timeout => new("応答なし", "No answer"),
+        ProbeOutcome.NoGreeting => new("あいさつなし", "No greeting"),
+        ProbeOutcome.Rejected => new("接続を断られた", "Turned away"),
+        ProbeOutcome.NotSmtp => new("メールサーバーではない", "Not a mail server"),
+        ProbeOutcome.Closed => new("途中で切断", "Hung up"),
+        ProbeOutcome.TlsFailed => new("暗号化に失敗", "Encryption failed"),
+        ProbeOutcome.DnsFailed => new("名前が見つからない", "Name not found"),
+        ProbeOutcome.Error => new("内部エラー", "Internal error"),
+        _ => Running,
     };
 
-    public static string Stage(ProbeStage stage, bool en) => stage switch
+    public static Text Stage(ProbeStage stage) => stage switch
     {
-        ProbeStage.Waiting => en ? "waiting" : "待機中",
-        ProbeStage.Resolve => en ? "looking up the name" : "名前を調べています",
-        ProbeStage.Connect => en ? "connecting" : "接続しています",
-        ProbeStage.Tls => en ? "setting up encryption" : "暗号化を開始しています",
-        ProbeStage.Greeting => en ? "waiting for the greeting" : "あいさつを待っています",
-        ProbeStage.Ehlo => en ? "asking for features (EHLO)" : "機能を問い合わせています(EHLO)",
-        ProbeStage.StartTls => en ? "starting encryption (STARTTLS)" : "暗号化を始めています(STARTTLS)",
-        ProbeStage.EhloAfterTls => en ? "asking again over encryption" : "暗号化した上で再び問い合わせています",
-        ProbeStage.Quit => en ? "saying goodbye (QUIT)" : "終了しています(QUIT)",
-        _ => en ? "done" : "完了",
+        ProbeStage.Waiting => new("待機中", "waiting"),
+        ProbeStage.Resolve => new("名前を調べています", "looking up the name"),
+        ProbeStage.Connect => new("接続しています", "connecting"),
+        ProbeStage.Tls => new("暗号化を開始しています", "setting up encryption"),
+        ProbeStage.Greeting => new("あいさつを待っています", "waiting for the greeting"),
+        ProbeStage.Ehlo => new("機能を問い合わせています(EHLO)", "asking for features (EHLO)"),
+        ProbeStage.StartTls => new("暗号化を始めています(STARTTLS)", "starting encryption (STARTTLS)"),
+        ProbeStage.EhloAfterTls => new("暗号化した上で再び問い合わせています", "asking again over encryption"),
+        ProbeStage.Quit => new("終了しています(QUIT)", "saying goodbye (QUIT)"),
+        _ => new("完了", "done"),
     };
 
-    public static string Mode(string mode, bool en) => mode == "implicit-tls"
-        ? (en ? "SSL/TLS from the start" : "最初からSSL/TLS")
-        : (en ? "STARTTLS" : "STARTTLS");
+    public static Text Mode(string mode) => mode == "implicit-tls"
+        ? new("最初からSSL/TLS", "SSL/TLS from the start")
+        : new("STARTTLS", "STARTTLS");
 
     public static string Tone(ProbeOutcome? outcome, bool inconclusive) => outcome switch
     {

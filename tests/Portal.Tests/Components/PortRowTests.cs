@@ -41,7 +41,7 @@ public sealed class PortRowTests : BunitContext
         };
         done = done with { Advice = Verdicts.ForPort(done, "mx.example.jp") };
 
-        var row = Render<PortRow>(p => p.Add(r => r.Row, done).Add(r => r.En, true));
+        var row = Render<PortRow>(p => p.Add(r => r.Row, done).Add(r => r.Lang, Portal.Site.Lang.En));
 
         Assert.Equal("ok", row.Find("li").GetAttribute("data-outcome"));
         Assert.Equal("Connected", row.Find(".badge").TextContent.Trim());

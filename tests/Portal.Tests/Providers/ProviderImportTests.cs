@@ -80,7 +80,7 @@ public sealed class ProviderImportTests
 
         var plan = await ProviderImport.PlanAsync(shiftJis, editing, Ct);
 
-        Assert.Contains("UTF-8", Assert.Single(plan.Problems).En);
+        Assert.Contains("UTF-8", Assert.Single(plan.Problems).Message.En);
         Assert.False(plan.CanApply);
     }
 
@@ -92,7 +92,7 @@ public sealed class ProviderImportTests
 
         var plan = await ProviderImport.PlanAsync(Encoding.UTF8.GetBytes(text), editing, Ct);
 
-        Assert.Contains("99999", Assert.Single(plan.Problems).En);
+        Assert.Contains("99999", Assert.Single(plan.Problems).Message.En);
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public sealed class ProviderImportTests
 
         var problem = Assert.Single(plan.Problems);
         Assert.Equal(1, problem.Line);
-        Assert.Contains(column, problem.En);
+        Assert.Contains(column, problem.Message.En);
         Assert.False(plan.CanApply);
     }
 

@@ -23,10 +23,10 @@ public sealed class PortTesterTests
         Assert.Null(test);
         Assert.Equal("private-target", refusal!.Code);
         // The refusal must not tell a visitor what the operator's internal names resolve to.
-        Assert.DoesNotContain(IPAddress.Parse(address).ToString(), refusal.En);
-        Assert.DoesNotContain(IPAddress.Parse(address).ToString(), refusal.Ja);
-        Assert.DoesNotContain(address, refusal.En);
-        Assert.Contains("resolves to an address that is not a public", refusal.En);
+        Assert.DoesNotContain(IPAddress.Parse(address).ToString(), refusal.Message.En);
+        Assert.DoesNotContain(IPAddress.Parse(address).ToString(), refusal.Message.Ja);
+        Assert.DoesNotContain(address, refusal.Message.En);
+        Assert.Contains("resolves to an address that is not a public", refusal.Message.En);
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class PortTesterTests
         var (_, refusal) = await Probes.Tester(options, new FakeResolver(new())).PrepareAsync(target!, Ct);
 
         Assert.Equal("private-target", refusal!.Code);
-        Assert.Contains("10.1.2.3", refusal.En);
+        Assert.Contains("10.1.2.3", refusal.Message.En);
     }
 
     [Theory]
@@ -72,7 +72,7 @@ public sealed class PortTesterTests
 
         Assert.Null(refusal);
         Assert.All(report.Results, r => Assert.Equal(ProbeOutcome.DnsFailed, r.Outcome));
-        Assert.Contains("見つかりませんでした", report.Summary!.Ja);
+        Assert.Contains("見つかりませんでした", report.Summary!.Message.Ja);
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed class PortTesterTests
         Assert.Equal(ProbeOutcome.Refused, row.Outcome);
         Assert.True(row.Inconclusive);
         Assert.Contains("reference", row.Detail);
-        Assert.Contains("判断材料になりません", report.Summary!.Ja);
+        Assert.Contains("判断材料になりません", report.Summary!.Message.Ja);
         Assert.Contains("reference.example.jp", resolver.Asked);
     }
 

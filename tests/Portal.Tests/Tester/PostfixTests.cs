@@ -48,6 +48,6 @@ public sealed class PostfixTests
         Assert.DoesNotContain("STARTTLS", p465.Extensions!);
         Assert.Equal(["LOGIN", "PLAIN"], p465.AuthMechanisms);
         Assert.NotNull(p465.Tls!.Certificate);
-        Assert.Contains("every port", report.Summary!.En, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("every port", report.Summary!.Message.En, StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -77,7 +77,7 @@ public sealed class TestTargetParserTests
     {
         var refusal = TestTargetParser.Parse("smtp.example.jp", ports, Options).Refusal!;
         Assert.Equal("port-not-allowed", refusal.Code);
-        Assert.Contains("25, 465, 587", refusal.En);
+        Assert.Contains("25, 465, 587", refusal.Message.En);
     }
 
     [Fact]

@@ -10,9 +10,9 @@ public sealed class VerdictsTests
     public void Port_25_Timing_Out_While_587_Works_Points_To_Op25b_And_587_With_Auth()
     {
         var summary = Verdicts.Summary([Row(25, ProbeOutcome.Timeout), Row(587, ProbeOutcome.Ok)])!;
-        Assert.Contains("OP25B", summary.En);
-        Assert.Contains("587", summary.Ja);
-        Assert.Contains("SMTP AUTH", summary.En);
+        Assert.Contains("OP25B", summary.Message.En);
+        Assert.Contains("587", summary.Message.Ja);
+        Assert.Contains("SMTP AUTH", summary.Message.En);
         Assert.Equal("/qa#which-port", summary.HelpPath);
     }
 
@@ -20,15 +20,15 @@ public sealed class VerdictsTests
     public void Only_465_Working_Says_To_Use_465_With_Ssl()
     {
         var summary = Verdicts.Summary([Row(587, ProbeOutcome.Refused), Row(465, ProbeOutcome.Ok)])!;
-        Assert.Contains("465", summary.En);
-        Assert.Contains("SSL/TLS", summary.Ja);
+        Assert.Contains("465", summary.Message.En);
+        Assert.Contains("SSL/TLS", summary.Message.Ja);
     }
 
     [Fact]
     public void Nothing_Working_Asks_To_Check_The_Name_And_The_Server()
     {
         var summary = Verdicts.Summary([Row(25, ProbeOutcome.Timeout), Row(587, ProbeOutcome.Timeout)])!;
-        Assert.Contains("No port", summary.En);
+        Assert.Contains("No port", summary.Message.En);
     }
 
     [Fact]
@@ -49,10 +49,10 @@ public sealed class VerdictsTests
     public void Every_Outcome_Has_Plain_Words_In_Both_Languages(ProbeOutcome outcome, string english)
     {
         var advice = Verdicts.ForPort(Row(587, outcome), "smtp.example.jp");
-        Assert.Contains(english, advice.En);
-        Assert.False(string.IsNullOrWhiteSpace(advice.Ja));
-        Assert.NotEqual("Testing…", advice.En);
-        Assert.NotEqual(TesterText.Outcome(null, en: true), TesterText.Outcome(outcome, en: true));
+        Assert.Contains(english, advice.Message.En);
+        Assert.False(string.IsNullOrWhiteSpace(advice.Message.Ja));
+        Assert.NotEqual("Testing…", advice.Message.En);
+        Assert.NotEqual(TesterText.Outcome(null), TesterText.Outcome(outcome));
     }
 
     [Fact]
@@ -67,14 +67,14 @@ public sealed class VerdictsTests
     public void An_Internal_Error_Is_Never_Summed_Up_As_A_Server_Problem()
     {
         var summary = Verdicts.Summary([Row(25, ProbeOutcome.Timeout), Row(587, ProbeOutcome.Error)])!;
-        Assert.Contains("internal error", summary.En);
-        Assert.DoesNotContain("OP25B", summary.En);
+        Assert.Contains("internal error", summary.Message.En);
+        Assert.DoesNotContain("OP25B", summary.Message.En);
     }
 
     [Fact]
     public void A_Port_Without_Starttls_Warns_That_Passwords_Travel_Unencrypted()
     {
         var advice = Verdicts.ForPort(Row(587, ProbeOutcome.Ok), "smtp.example.jp");
-        Assert.Contains("unencrypted", advice.En);
+        Assert.Contains("unencrypted", advice.Message.En);
     }
 }

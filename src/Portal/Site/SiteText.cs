@@ -1,0 +1,48 @@
+namespace Portal.Site;
+
+/// <summary>The words of the layout and the reading pages; content text lives in content/.</summary>
+public static class SiteText
+{
+    public static readonly Text SiteName = new("西院ネットワークス サポート", "Saiin Networks Support");
+    public static readonly Text Home = new("ホーム", "Home");
+    public static readonly Text Qa = new("お知らせとQ&A", "Notice and Q&A");
+    public static readonly Text Explanation = new("図解", "Illustrated guide");
+    public static readonly Text Tester = new("接続テスト", "Port test");
+    public static readonly Text Providers = new("プロバイダ一覧", "Providers");
+    public static readonly Text Search = new("検索", "Search");
+    public static readonly Text SearchPlaceholder = new("例: 587、サブミッション", "e.g. 587, submission");
+    public static readonly Text SearchButton = new("検索", "Search");
+    public static readonly Text SearchEmpty = new("検索する言葉を入力してください。", "Please enter a word to search for.");
+    public static readonly Text SearchTooLong = new($"検索する言葉は{Content.ContentSearch.MaxQueryLength}文字以内で入力してください。",
+        $"Please keep your search to {Content.ContentSearch.MaxQueryLength} characters or fewer.");
+    public static readonly Text SearchNone = new("「{0}」に一致する項目は見つかりませんでした。言葉を短くするか、別の言い方でお試しください。",
+        "Nothing matched “{0}”. Try a shorter word or a different one.");
+    public static readonly Text SearchCount = new("「{0}」の検索結果: {1}件", "Results for “{0}”: {1}");
+    /// <summary>The link to the other language, written in that language.</summary>
+    public static readonly Text SwitchTo = new("English", "日本語");
+    public static readonly Text SwitchLabel = new("Read this page in English", "このページを日本語で読む");
+    public static readonly Text Updated = new("最終更新", "Last updated");
+    public static readonly Text Contents = new("目次", "Contents");
+    public static readonly Text Permalink = new("この質問へのリンク", "Link to this question");
+    public static readonly Text CopyHint = new("このページのURLをメールに貼り付けてご案内いただけます。", "You can paste this page's address into an e-mail.");
+    public static readonly Text AllQuestions = new("すべての質問を見る", "See all questions");
+    public static readonly Text NotFoundTitle = new("ページが見つかりません", "Page not found");
+    public static readonly Text NotFoundText = new("お探しのページは移動または削除されたか、URLが間違っている可能性があります。",
+        "The page you are looking for may have moved or been removed, or the address may be mistyped.");
+    public static readonly Text Footer = new("西院ネットワークス", "Saiin Networks");
+    public static readonly Text SkipToContent = new("本文へ移動", "Skip to content");
+    public static readonly Text MainNav = new("メインメニュー", "Main menu");
+    public static readonly Text TableLabel = new("表(横にスクロールできます)", "Table (scrolls sideways)");
+    public static readonly Text ErrorTitle = new("エラーが発生しました", "Something went wrong");
+    public static readonly Text ErrorText = new("申し訳ありません。ページを表示できませんでした。しばらくしてから、もう一度お試しください。",
+        "Sorry, this page could not be shown. Please try again in a little while.");
+    public static readonly Text TooLarge = new("ファイルが大きすぎます", "File too large");
+    public static readonly Text TooLargeText = new("送信できるのは {0} MB までです。ファイルを分けてもう一度お試しください。",
+        "Uploads are limited to {0} MB. Split the file and try again.");
+    public static readonly Text Back = new("戻る", "Back");
+    public const string QuestionPrefix = "Q";
+    public const string AnswerPrefix = "A";
+
+    public static string Date(DateOnly date, Lang lang) =>
+        lang == Lang.En ? date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture) : $"{date.Year}年{date.Month}月{date.Day}日";
+}

@@ -1,0 +1,42 @@
+using System.Text.RegularExpressions;
+using Portal.Tests.Support;
+
+namespace Portal.Tests.Site;
+
+/// <summary>The shape the code keeps: one way to hold UI text, and features that do not reach into each other.</summary>
+public sealed partial class ArchitectureTests
+{
+    private static string Source => Path.Combine(TestContent.RepoRoot, "src", "Portal");
+
+    [GeneratedRegex(@"[\p{IsHiragana}\p{IsKatakana}\p{IsCJKUnifiedIdeographs}]")]
+    private static partial Regex Japanese();
+
+    [Fact]
+    public void Components_Hold_No_Text_Of_Their_Own_Every_Word_Is_A_Text_Pair()
+    {
+        var offenders = Directory.EnumerateFiles(Source, "*.razor", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (f, i, line)))
+            .Where(x => Japanese().IsMatch(x.line) && !x.line.TrimStart().StartsWith("@*", StringComparison.Ordinal))
+            .Select(x => $"{Path.GetRelativePath(Source, x.f)}:{x.i + 1}: {x.line.Trim()}")
+            .ToList();
+        Assert.True(offenders.Count == 0, string.Join("\n", offenders));
+    }
+
+    [Theory]
+    [InlineData("Content", "Portal.Providers")]
+    [InlineData("Content", "Portal.Staff")]
+    [InlineData("Content", "Portal.Tester")]
+    [InlineData("Site", "Portal.Providers")]
+    [InlineData("Site", "Portal.Tester")]
+    [InlineData("Data", "Portal.Providers")]
+    [InlineData("Data", "Portal.Staff")]
+    public void A_Lower_Feature_Does_Not_Know_A_Higher_One(string folder, string ns)
+    {
+        var offenders = Directory.EnumerateFiles(Path.Combine(Source, folder), "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal))
+            .Where(f => File.ReadAllText(f).Contains(ns, StringComparison.Ordinal))
+            .ToList();
+        Assert.Empty(offenders);
+    }
+}
