@@ -93,6 +93,9 @@ public sealed class PolicyTests(BrowserFixture browser)
                 .violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))
             """);
         var where = $"{new Uri(page.Url).PathAndQuery} @{page.ViewportSize?.Width}px";
+        // Every page at both widths, for people to look at.
+        var name = "page" + string.Concat(new Uri(page.Url).PathAndQuery.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')) + $"-{page.ViewportSize?.Width}";
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDir, name + ".png"), FullPage = true });
         return result.EnumerateArray().Select(v => $"{where}: {v.GetString()}").ToList();
     }
 
