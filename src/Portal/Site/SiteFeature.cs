@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
 using Portal.Content;
 
@@ -11,8 +12,12 @@ public static class SiteFeature
     public static IServiceCollection AddSite(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
-        // Japanese text as UTF-8, not as numeric character references three times its size.
+        // Japanese text as UTF-8, not as numeric character references three times its size, in pages and in JSON.
         services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder =
+            System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
+        // One clock for every feature, so tests can move it.
+        services.TryAddSingleton(TimeProvider.System);
         services.AddHealthChecks()
             .AddCheck<ContentHealthCheck>("content", tags: [Ready])
             .AddCheck<DatabaseHealthCheck>("database", tags: [Ready]);

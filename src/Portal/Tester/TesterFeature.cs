@@ -15,16 +15,12 @@ public static class TesterFeature
             (_, config) => config["Tester:AllowPrivateTargets"] is null,
             "Tester:AllowPrivateTargets is no longer read: list the networks that may be tested in Tester:AllowedPrivateNetworks (CIDR, e.g. 10.0.0.0/8)");
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<TesterOptions>>().Value);
-        services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IHostResolver, DnsHostResolver>();
         services.AddSingleton<SmtpProbe>();
         services.AddSingleton<PortTester>();
         services.AddSingleton<ProbeCapacity>();
         services.AddSingleton<TesterRateLimiter>();
         services.AddHttpContextAccessor();
-        // Japanese messages readable in the JSON, not as \uXXXX escapes.
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder =
-            System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         services.AddScoped<ClientAddress>();
         return services;
     }
