@@ -48,13 +48,13 @@ if (words.Length > 0)
 
 // The real client address and scheme from a known proxy, before anything looks at them.
 app.UseForwardedHeaders();
-app.UseSecurityHeaders();
 app.UseHeadAsGet();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);
     app.UseHsts();
 }
+app.UseSecurityHeaders();
 
 // Static files first: the 404 page's catch-all route would otherwise claim them.
 app.UseSiteFiles();

@@ -33,7 +33,7 @@ public static class ContentFeature
     public static IApplicationBuilder UseContentETags(this IApplicationBuilder app)
     {
         var store = app.ApplicationServices.GetRequiredService<ContentStore>();
-        var sources = app.ApplicationServices.GetServices<IReadingPageSource>().ToArray();
+        IReadOnlyList<IReadingPageSource> sources = app.ApplicationServices.GetServices<IReadingPageSource>().ToArray();
         return app.Use(async (context, next) =>
         {
             if (ReadingPageCachePolicy.IsReadingPage(context))
@@ -50,6 +50,9 @@ public static class ContentFeature
                 context.Response.OnStarting(() =>
                 {
                     var headers = context.Response.Headers;
+                    // Reading pages post nothing: the form-token cookie Blazor adds is of no use, and must not be cached.
+                    if (headers.SetCookie.Count > 0)
+                        headers.SetCookie = headers.SetCookie.Where(c => c is not null && !c.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal)).ToArray();
                     if (context.Response.StatusCode == StatusCodes.Status200OK)
                     {
                         headers.Remove("Pragma");

@@ -14,14 +14,26 @@ public sealed class ReadingPageAttribute : Attribute
 /// Output-cache policy for reading pages: cached per path, the query keys the page uses and the content
 /// and source versions; tagged for eviction. Never stored for a signed-in visitor or a response that sets
 /// a cookie. Blazor adds an antiforgery cookie to every SSR page once interactive components are
-/// configured; reading pages post nothing, so that one cookie is dropped here.
+/// configured; reading pages post nothing, so UseContentETags drops that one cookie before the response starts.
 /// </summary>
 public sealed class ReadingPageCachePolicy(ContentStore store, IEnumerable<IReadingPageSource> sources) : IOutputCachePolicy
 {
     private readonly IReadingPageSource[] _sources = sources.ToArray();
 
-    public static string ETag(ContentStore store, IEnumerable<IReadingPageSource> sources) =>
-        string.Concat(store.Current.ETag.AsSpan(0, store.Current.ETag.Length - 1), string.Concat(sources.Select(s => "-" + Version(s))), "\"");
+    private static (ContentSnapshot Snapshot, long Sources, string Tag) _lastTag;
+
+    /// <summary>The ETag of every reading page: the content version and each source's version. Built once per change.</summary>
+    public static string ETag(ContentStore store, IReadOnlyList<IReadingPageSource> sources)
+    {
+        var snapshot = store.Current;
+        long versions = 17;
+        foreach (var s in sources) versions = versions * 31 + s.Version;
+        var last = _lastTag;
+        if (ReferenceEquals(last.Snapshot, snapshot) && last.Sources == versions) return last.Tag;
+        var tag = string.Concat(snapshot.ETag.AsSpan(0, snapshot.ETag.Length - 1), string.Concat(sources.Select(s => "-" + Version(s))), "\"");
+        _lastTag = (snapshot, versions, tag);
+        return tag;
+    }
 
     private static string Version(IReadingPageSource source) => source.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
@@ -50,13 +62,6 @@ public sealed class ReadingPageCachePolicy(ContentStore store, IEnumerable<IRead
         context.CacheVaryByRules.QueryKeys = page!.QueryKeys;
         context.Tags.Add(ContentFeature.CacheTag);
         context.ResponseExpirationTimeSpan = TimeSpan.FromHours(12);
-        var response = context.HttpContext.Response;
-        response.OnStarting(() =>
-        {
-            response.Headers.SetCookie = response.Headers.SetCookie
-                .Where(c => c is not null && !c.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal)).ToArray();
-            return Task.CompletedTask;
-        });
         return ValueTask.CompletedTask;
     }
 

@@ -16,20 +16,19 @@ public static class SecurityHeaders
         "microphone=(), midi=(), payment=(), publickey-credentials-get=(), serial=(), usb=(), xr-spatial-tracking=(), " +
         "clipboard-write=(self)";
 
+    /// <summary>
+    /// Set before the rest of the pipeline runs (no per-request callback). It stands after the exception
+    /// handler, so the error page, which the handler renders by running the pipeline again, gets them too.
+    /// </summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {
-        context.Response.OnStarting(() =>
-        {
-            var h = context.Response.Headers;
-            h.ContentSecurityPolicy = ContentSecurityPolicy;
-            h.XContentTypeOptions = "nosniff";
-            h.XFrameOptions = "SAMEORIGIN";
-            h["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            h["Permissions-Policy"] = PermissionsPolicy;
-            h["Cross-Origin-Opener-Policy"] = "same-origin";
-            h.Remove("Server");
-            return Task.CompletedTask;
-        });
+        var h = context.Response.Headers;
+        h.ContentSecurityPolicy = ContentSecurityPolicy;
+        h.XContentTypeOptions = "nosniff";
+        h.XFrameOptions = "SAMEORIGIN";
+        h["Referrer-Policy"] = "strict-origin-when-cross-origin";
+        h["Permissions-Policy"] = PermissionsPolicy;
+        h["Cross-Origin-Opener-Policy"] = "same-origin";
         return next(context);
     });
 }

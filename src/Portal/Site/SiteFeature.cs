@@ -52,7 +52,8 @@ public static class SiteFeature
         app.Map("/api/{**rest}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",
             detail: "There is no such API endpoint.")).ExcludeFromDescription();
         app.MapStaticAssets();
-        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
+        // Our own policy carries frame-ancestors; Blazor would otherwise add a second Content-Security-Policy header.
+        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 
