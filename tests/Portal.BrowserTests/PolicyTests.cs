@@ -40,7 +40,7 @@ public sealed class PolicyTests(BrowserFixture browser)
         foreach (var path in PublicPages) violations.AddRange(await VisitAsync(page, path));
         // The live tester: the circuit connects, a test runs against Postfix, rows update.
         await page.GotoAsync("/tester?host=127.0.0.1&ports=25,587,465");
-        await page.Locator("li.port-row[data-outcome=ok]").Nth(2).WaitForAsync(new() { Timeout = 30_000 });
+        await page.Locator("li.port-row[data-outcome=ok]").Nth(2).WaitForAsync(new() { Timeout = 60_000 });
         await page.Locator("p.summary").WaitForAsync(new() { Timeout = 10_000 });
         violations.AddRange(await ViolationsAsync(page));
         await BrowserFixture.SignInAsync(page, BrowserFixture.AdminName);
@@ -66,7 +66,7 @@ public sealed class PolicyTests(BrowserFixture browser)
 
         foreach (var path in PublicPages) problems.AddRange(await AxeAsync(page, path));
         await page.GotoAsync("/tester?host=127.0.0.1&ports=25,587,465");
-        await page.Locator("p.summary").WaitForAsync(new() { Timeout = 30_000 });
+        await page.Locator("p.summary").WaitForAsync(new() { Timeout = 60_000 });
         problems.AddRange(await AxeAsync(page, null));
         await BrowserFixture.SignInAsync(page, BrowserFixture.AdminName);
         foreach (var path in StaffPages) problems.AddRange(await AxeAsync(page, path));
