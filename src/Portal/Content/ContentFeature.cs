@@ -34,12 +34,24 @@ public static class ContentFeature
     {
         var store = app.ApplicationServices.GetRequiredService<ContentStore>();
         IReadOnlyList<IReadingPageSource> sources = app.ApplicationServices.GetServices<IReadingPageSource>().ToArray();
+        // The tag is built once per change of the content or a source, not per request.
+        (ContentSnapshot? Snapshot, long Versions, string Tag) last = (null, 0, "");
+        string CurrentETag()
+        {
+            var snapshot = store.Current;
+            long versions = 17;
+            foreach (var s in sources) versions = versions * 31 + s.Version;
+            var seen = last;
+            if (ReferenceEquals(seen.Snapshot, snapshot) && seen.Versions == versions) return seen.Tag;
+            last = (snapshot, versions, ReadingPageCachePolicy.ETag(snapshot, sources));
+            return last.Tag;
+        }
         return app.Use(async (context, next) =>
         {
             if (ReadingPageCachePolicy.IsReadingPage(context))
             {
                 // Pages may show other data too (the registry), so its changes change the tag as well.
-                var etag = ReadingPageCachePolicy.ETag(store, sources);
+                var etag = CurrentETag();
                 var ifNoneMatch = context.Request.Headers.IfNoneMatch;
                 if (ifNoneMatch.Count > 0 && ifNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() == etag)))
                 {

@@ -20,20 +20,9 @@ public sealed class ReadingPageCachePolicy(ContentStore store, IEnumerable<IRead
 {
     private readonly IReadingPageSource[] _sources = sources.ToArray();
 
-    private static (ContentSnapshot Snapshot, long Sources, string Tag) _lastTag;
-
-    /// <summary>The ETag of every reading page: the content version and each source's version. Built once per change.</summary>
-    public static string ETag(ContentStore store, IReadOnlyList<IReadingPageSource> sources)
-    {
-        var snapshot = store.Current;
-        long versions = 17;
-        foreach (var s in sources) versions = versions * 31 + s.Version;
-        var last = _lastTag;
-        if (ReferenceEquals(last.Snapshot, snapshot) && last.Sources == versions) return last.Tag;
-        var tag = string.Concat(snapshot.ETag.AsSpan(0, snapshot.ETag.Length - 1), string.Concat(sources.Select(s => "-" + Version(s))), "\"");
-        _lastTag = (snapshot, versions, tag);
-        return tag;
-    }
+    /// <summary>The ETag of every reading page: the content version and each source's version.</summary>
+    public static string ETag(ContentSnapshot snapshot, IReadOnlyList<IReadingPageSource> sources) =>
+        string.Concat(snapshot.ETag.AsSpan(0, snapshot.ETag.Length - 1), string.Concat(sources.Select(s => "-" + Version(s))), "\"");
 
     private static string Version(IReadingPageSource source) => source.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

@@ -15,15 +15,15 @@ public static class DataFeature
             .PostConfigure<IConfiguration, IWebHostEnvironment>((o, config, env) =>
             {
                 var configured = config.GetConnectionString("Portal");
+                var siteData = new Lazy<string>(() => Path.Combine(SiteRoot.Resolve(config, env), "data"));
                 o.ConnectionString = string.IsNullOrWhiteSpace(configured)
-                    ? DataOptions.DefaultConnectionString(SiteRoot.Resolve(config, env))
+                    ? $"Data Source={Path.Combine(siteData.Value, "portal.db")}"
                     : configured;
                 if (string.IsNullOrWhiteSpace(o.KeysFolder))
-                    o.KeysFolder = Path.Combine(new Db(o.ConnectionString).FilePath is { } file ? Path.GetDirectoryName(file)! : Path.Combine(SiteRoot.Resolve(config, env), "data"), "keys");
+                    o.KeysFolder = Path.Combine(o.DatabaseFolder ?? siteData.Value, "keys");
                 o.KeysFolder = Path.GetFullPath(o.KeysFolder);
             })
-            .Check(o => Writable("ConnectionStrings:Portal", new Db(o.ConnectionString).FilePath is { } f ? Path.GetDirectoryName(f) : null)
-                .Concat(Writable("Data:KeysFolder", o.KeysFolder)))
+            .Check(o => Writable("ConnectionStrings:Portal", o.DatabaseFolder).Concat(Writable("Data:KeysFolder", o.KeysFolder)))
             .ValidateOnStart();
         services.AddSingleton(sp => new Db(sp.GetRequiredService<IOptions<DataOptions>>().Value.ConnectionString));
         services.AddSingleton<Migrator>();

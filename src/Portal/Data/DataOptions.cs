@@ -11,7 +11,6 @@ public sealed class DataOptions
     /// <summary>Data-protection keys (staff cookies, form tokens); default keys/ beside the database file.</summary>
     public string KeysFolder { get; set; } = "";
 
-    /// <summary>The embedded database when ConnectionStrings:Portal is not set: data/portal.db beside content/.</summary>
-    public static string DefaultConnectionString(string siteRoot) =>
-        $"Data Source={Path.Combine(siteRoot, "data", "portal.db")}";
+    /// <summary>The folder of the SQLite file; null for an in-memory database.</summary>
+    public string? DatabaseFolder => new Db(ConnectionString).FilePath is { } file ? Path.GetDirectoryName(file) : null;
 }

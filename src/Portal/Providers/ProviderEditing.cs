@@ -68,11 +68,12 @@ public sealed class ProviderEditing(Db db, TimeProvider clock, RegistryVersion r
     /// </summary>
     public async Task<ImportResult> ApplyAsync(ImportPlan plan, string by, CancellationToken cancellationToken = default)
     {
-        if (!plan.CanApply) throw new InvalidOperationException("the plan has problems or nothing to do");
         await using var c = await db.OpenAsync(cancellationToken);
         await using var tx = c.BeginTransaction(deferred: false);
+        // First: a provider changed since the preview explains any difference in the plan, so it is reported as such.
         var stale = await ChangedSinceAsync(c, tx, plan.Versions ?? new Dictionary<long, long>(), cancellationToken);
         if (stale.Count > 0) return new ImportResult(0, stale);
+        if (!plan.CanApply) throw new InvalidOperationException("the plan has problems or nothing to do");
 
         var now = Now();
         foreach (var add in plan.Adds)
@@ -96,13 +97,7 @@ public sealed class ProviderEditing(Db db, TimeProvider clock, RegistryVersion r
     }
 
     /// <summary>The providers whose version is no longer the one given (edited, deleted or restored since).</summary>
-    public async Task<IReadOnlyList<StaleProvider>> ChangedSinceAsync(IReadOnlyDictionary<long, long> versions, CancellationToken cancellationToken = default)
-    {
-        await using var c = await db.OpenAsync(cancellationToken);
-        return await ChangedSinceAsync(c, null, versions, cancellationToken);
-    }
-
-    private static async Task<IReadOnlyList<StaleProvider>> ChangedSinceAsync(Microsoft.Data.Sqlite.SqliteConnection c, System.Data.IDbTransaction? tx,
+    private static async Task<IReadOnlyList<StaleProvider>> ChangedSinceAsync(Microsoft.Data.Sqlite.SqliteConnection c, System.Data.IDbTransaction tx,
         IReadOnlyDictionary<long, long> versions, CancellationToken cancellationToken)
     {
         if (versions.Count == 0) return [];

@@ -43,9 +43,6 @@ public static class OptionsBinding
     public static IEnumerable<string> Networks(string key, IEnumerable<string> networks) =>
         networks.Where(n => !System.Net.IPNetwork.TryParse(n?.Trim(), out _)).Select(n => $"{key} has '{n}', which is not a CIDR range such as 10.0.0.0/8");
 
-    public static IEnumerable<string> Positive(string key, TimeSpan value) =>
-        value > TimeSpan.Zero ? [] : [$"{key} must be a positive time span such as 00:00:05, not {value}"];
-
     private sealed class ProblemValidator<T>(Func<T, IEnumerable<string>> problems) : IValidateOptions<T> where T : class
     {
         public ValidateOptionsResult Validate(string? name, T options)

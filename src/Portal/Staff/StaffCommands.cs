@@ -39,7 +39,7 @@ public static class StaffCommands
                 case ["staff", "list"]:
                     await output.WriteLineAsync("name\trole\tstate\tcreated");
                     foreach (var a in await store.ListAsync())
-                        await output.WriteLineAsync($"{a.Name}\t{a.Role}\t{State(a)}\t{a.CreatedAt[..10]}");
+                        await output.WriteLineAsync($"{a.Name}\t{a.Role}\t{StaffText.StateOf(a).En}\t{a.CreatedAt[..10]}");
                     return 0;
                 default:
                     await error.WriteLineAsync(Usage);
@@ -57,8 +57,6 @@ public static class StaffCommands
             return 2;
         }
     }
-
-    public static string State(StaffAccount a) => a.DisabledAt is not null ? "disabled" : a.LockedUntil is not null ? "locked" : "active";
 
     private static async Task<string> PasswordAsync(string name, TextReader input, TextWriter output)
     {

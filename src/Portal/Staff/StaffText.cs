@@ -98,6 +98,9 @@ public static class StaffText
     public static readonly Text Active = new("有効", "active");
     public static readonly Text IsDisabled = new("無効", "disabled");
     public static readonly Text IsLocked = new("ロック中", "locked");
+
+    /// <summary>An account's state; `staff list` prints the English word.</summary>
+    public static Text StateOf(StaffAccount a) => a.DisabledAt is not null ? IsDisabled : a.LockedUntil is not null ? IsLocked : Active;
     public static readonly Text NotYourself = new("自分のアカウントは無効にできません。", "You cannot disable your own account.");
     public static readonly Text DisabledName = new("{0} を無効にしました。", "Disabled {0}.");
     public static readonly Text EnabledName = new("{0} を有効にしました。", "Enabled {0}.");
