@@ -1,5 +1,6 @@
 using Portal.Content;
 using Portal.Data;
+using Portal.LineTest;
 using Portal.Providers;
 using Portal.Site;
 using Portal.Staff;
@@ -25,6 +26,9 @@ builder.Services.AddContent();
 
 // Tester: live SMTP port probes, their page and their JSON API.
 builder.Services.AddTester();
+
+// Line test: SMTP-speaking listeners that see the customer's own line arrive, and its live page.
+builder.Services.AddLineTest();
 
 // Providers: the OP25B registry, its pages and its API.
 builder.Services.AddProviders();
@@ -68,6 +72,7 @@ app.UseAntiforgery();
 
 app.MapOpenApi();
 app.MapTesterApi();
+app.MapLineTestApi();
 app.MapProvidersApi();
 app.MapStaffApi();
 app.MapSite();

@@ -22,6 +22,7 @@ public static class ProviderSeed
                 NameJa = Get("name_ja"), NameEn = Get("name_en"), Operator = Get("operator"), Op25b = Get("op25b"),
                 Since = Get("since"), Notes = Get("notes"), SourceUrl = Get("source_url"),
                 SubmissionPorts = Get("submission_ports").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList(),
+                RdnsSuffixes = Get("rdns_suffixes").ToLowerInvariant().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             });
         }
         return providers;

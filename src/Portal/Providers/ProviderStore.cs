@@ -27,6 +27,21 @@ public sealed class ProviderStore(Db db, TimeProvider clock, RegistryVersion reg
             .ToList();
     }
 
+    /// <summary>The provider whose reverse-DNS suffix ends the host name; the longest suffix wins.</summary>
+    public async Task<Provider?> MatchReverseDnsAsync(string? hostName, CancellationToken cancellationToken = default) =>
+        string.IsNullOrEmpty(hostName) ? null : MatchReverseDns((await CurrentAsync(cancellationToken)).Rows.Select(r => r.Provider), hostName);
+
+    public static Provider? MatchReverseDns(IEnumerable<Provider> providers, string hostName)
+    {
+        var host = hostName.Trim().TrimEnd('.').ToLowerInvariant();
+        return providers
+            .SelectMany(p => p.RdnsSuffixes.Select(s => (Provider: p, Suffix: s.Trim('.').ToLowerInvariant())))
+            .Where(x => x.Suffix.Length > 0 && (host == x.Suffix || host.EndsWith("." + x.Suffix, StringComparison.Ordinal)))
+            .OrderByDescending(x => x.Suffix.Length)
+            .Select(x => x.Provider)
+            .FirstOrDefault();
+    }
+
     private async Task<Snapshot> CurrentAsync(CancellationToken cancellationToken)
     {
         var version = registry.Value;

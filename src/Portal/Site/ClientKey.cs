@@ -7,3 +7,12 @@ public static class ClientKey
         ? (a.IsIPv4MappedToIPv6 ? a.MapToIPv4() : a).ToString()
         : "unknown";
 }
+
+/// <summary>
+/// The visitor's address for the live page. Resolved when the page is created: during prerendering from
+/// the page request, in the circuit from the request that opened it.
+/// </summary>
+public sealed class ClientAddress(IHttpContextAccessor accessor)
+{
+    public string Key { get; } = accessor.HttpContext is { } http ? ClientKey.Of(http) : "circuit";
+}

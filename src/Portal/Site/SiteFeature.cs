@@ -26,6 +26,8 @@ public static class SiteFeature
         services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
         services.AddProblemDetails();
+        services.AddHttpContextAccessor();
+        services.AddScoped<ClientAddress>();
         return services;
     }
 

@@ -20,17 +20,6 @@ public static class TesterFeature
         services.AddSingleton<PortTester>();
         services.AddSingleton<ProbeCapacity>();
         services.AddSingleton<TesterRateLimiter>();
-        services.AddHttpContextAccessor();
-        services.AddScoped<ClientAddress>();
         return services;
     }
-}
-
-/// <summary>
-/// The visitor's address for the live page. Resolved when the page is created: during prerendering from
-/// the page request, in the circuit from the request that opened it.
-/// </summary>
-public sealed class ClientAddress(IHttpContextAccessor accessor)
-{
-    public string Key { get; } = accessor.HttpContext is { } http ? ClientKey.Of(http) : "circuit";
 }

@@ -29,6 +29,10 @@ public sealed partial class PublishTests
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ConnectionStrings__Portal"] = $"Data Source={Path.Combine(elsewhere.Path, "portal.db")}";
+        // The line-test listener on a free loopback port: it must not take --urls away from the web side.
+        start.Environment["LineTest__Listeners__0__Port"] = "0";
+        start.Environment["LineTest__Listeners__0__PublicPort"] = "25";
+        start.Environment["LineTest__Listeners__0__Address"] = "127.0.0.1";
         using var app = Process.Start(start)!;
         try
         {
@@ -39,6 +43,7 @@ public sealed partial class PublishTests
                 Assert.True((await client.GetAsync(path, Ct)).StatusCode == HttpStatusCode.OK, path);
             Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/nowhere", Ct)).StatusCode);
             Assert.Contains("サブミッションポート", await client.GetStringAsync("/qa", Ct));
+            Assert.True(File.Exists(Path.Combine(elsewhere.Path, "line-test-cert.pem")), "the self-signed certificate is kept beside the database");
         }
         finally
         {

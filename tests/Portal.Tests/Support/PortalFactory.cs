@@ -16,7 +16,8 @@ public sealed class PortalFactory(string? contentRoot = null, string environment
 {
     public LogCapture Logs { get; } = new();
 
-    public string DatabaseFile { get; } = databaseFile ?? Path.Combine(Path.GetTempPath(), $"portal-test-{Guid.NewGuid():N}.db");
+    /// <summary>In a folder of its own, so what the portal keeps beside the database (the listeners' certificate) is not shared.</summary>
+    public string DatabaseFile { get; } = databaseFile ?? Path.Combine(Path.GetTempPath(), $"portal-test-{Guid.NewGuid():N}", "portal.db");
 
     /// <summary>Each factory keeps its data-protection keys apart from data/keys/ of the repository.</summary>
     public string KeysFolder { get; } = keysFolder ?? Path.Combine(Path.GetTempPath(), $"portal-keys-{Guid.NewGuid():N}");
@@ -27,6 +28,8 @@ public sealed class PortalFactory(string? contentRoot = null, string environment
         // Each factory gets its own database file, so tests never share or race on data/portal.db.
         builder.UseSetting("ConnectionStrings:Portal", $"Data Source={DatabaseFile}");
         builder.UseSetting("Data:KeysFolder", KeysFolder);
+        // No line-test listeners unless a test configures them (on port 0), so factories never fight over ports.
+        builder.UseSetting("LineTest:Listeners", "");
         if (contentRoot is not null)
             builder.UseSetting("Content:Root", contentRoot);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

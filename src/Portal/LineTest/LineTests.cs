@@ -1,0 +1,122 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using System.Threading.RateLimiting;
+using Portal.Site;
+
+namespace Portal.LineTest;
+
+/// <summary>Why a line test was not started.</summary>
+public sealed record LineRefusal(string Code, Text Message, int Status);
+
+/// <summary>One configured port of a line test: waiting, arrived, or (once the test is finished) did not arrive.</summary>
+public sealed record PortState(BoundListener Listener, Arrival? Arrival, string? ReverseDns, bool Missing)
+{
+    public string State => Arrival is not null ? "arrived" : Missing ? "missing" : "waiting";
+}
+
+/// <summary>Everything a page or the API shows about a line test.</summary>
+public sealed record LineTestReport(LineTestRecord Test, IReadOnlyList<PortState> Ports, bool Finished, LineIdentity? Line, LineVerdict? Verdict)
+{
+    /// <summary>When the test counts as finished without "done": two minutes after the first arrival.</summary>
+    public DateTimeOffset? FinishesAt { get; init; }
+}
+
+/// <summary>Starting line tests, reading them back with their verdict, and the commands customers run.</summary>
+public sealed partial class LineTests(LineTestOptions options, LineTestStore store, LineListeners listeners, ArrivalSignal signal,
+    LineIdentifier identifier, TimeProvider clock) : IDisposable
+{
+    public const int MaxTicketLength = 32;
+
+    private readonly PartitionedRateLimiter<string> _starts = PartitionedRateLimiter.Create<string, string>(client =>
+        RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = options.StartsPerTenMinutesPerClient, Window = TimeSpan.FromMinutes(10), QueueLimit = 0, AutoReplenishment = true,
+        }));
+
+    public bool Enabled => options.Enabled;
+
+    public IReadOnlyList<BoundListener> Ports => listeners.Bound;
+
+    [GeneratedRegex("^[A-Za-z0-9_#-]{1,32}$")]
+    private static partial Regex TicketPattern();
+
+    public static LineRefusal? CheckTicket(string? ticket) => ticket is null || TicketPattern().IsMatch(ticket)
+        ? null
+        : new("ticket-invalid", new(
+            "お問い合わせ番号(ticket)は、半角英数字と「- _ #」で32文字までです。メールに書かれたリンクをそのままお使いください。",
+            "The ticket may hold at most 32 characters: letters, digits and - _ #. Please use the link from the e-mail as it is."), 400);
+
+    public async Task<(LineTestRecord? Test, LineRefusal? Refusal, TimeSpan? RetryAfter)> StartAsync(string client, string? ticket, CancellationToken cancellationToken = default)
+    {
+        if (!Enabled) return (null, new("line-test-off", LineTestText.Off, 503), null);
+        if (CheckTicket(ticket) is { } bad) return (null, bad, null);
+        using var lease = _starts.AttemptAcquire(client);
+        if (!lease.IsAcquired)
+        {
+            var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? retry : TimeSpan.FromMinutes(10);
+            return (null, new("rate-limited", LineTestText.RateLimited.With(Math.Ceiling(wait.TotalMinutes)), 429), wait);
+        }
+        return (await store.CreateAsync(ticket, cancellationToken), null, null);
+    }
+
+    /// <summary>
+    /// The line test now. With <paramref name="waitForNames"/> reverse DNS is awaited (within its budget);
+    /// without it only names already known are shown, and the lookups run on, announced through the signal.
+    /// </summary>
+    public async Task<LineTestReport?> ReportAsync(string code, bool waitForNames, CancellationToken cancellationToken = default)
+    {
+        if (LineTestCode.Normalize(code) is not { } normalized) return null;
+        var test = await store.GetAsync(normalized, cancellationToken);
+        if (test is null) return null;
+        var now = clock.GetUtcNow();
+        var first = test.Arrivals.Count > 0 ? test.Arrivals.Min(a => a.At) : (DateTimeOffset?)null;
+        var finishesAt = first + options.WaitAfterFirstArrival;
+        var finished = test.DoneAt is not null || finishesAt <= now;
+
+        var names = new Dictionary<string, LineIdentity?>();
+        foreach (var address in test.Arrivals.Select(a => a.Address).Distinct())
+            names[address] = waitForNames ? await identifier.IdentifyAsync(address) : Known(address, normalized);
+
+        var ports = Ports.Select(l =>
+        {
+            var arrival = test.Arrivals.FirstOrDefault(a => a.PublicPort == l.PublicPort);
+            return new PortState(l, arrival, arrival is null ? null : names.GetValueOrDefault(arrival.Address)?.ReverseDns, finished && arrival is null);
+        }).ToList();
+        var line = names.Values.FirstOrDefault(n => n?.Provider is not null) ?? names.Values.FirstOrDefault(n => n is not null);
+        return new LineTestReport(test, ports, finished, line, finished ? LineVerdicts.For(ports, line?.Provider) : null) { FinishesAt = finishesAt };
+    }
+
+    private LineIdentity? Known(string address, string code)
+    {
+        if (identifier.TryGetCached(address) is { } known) return known;
+        _ = identifier.IdentifyAsync(address).ContinueWith(_ => signal.Publish(code), TaskScheduler.Default);
+        return null;
+    }
+
+    public async Task DoneAsync(string code, CancellationToken cancellationToken = default)
+    {
+        await store.MarkDoneAsync(code, cancellationToken);
+        signal.Publish(code);
+    }
+
+    /// <summary>
+    /// One curl invocation that tries every port (--next starts the next URL with fresh options), the same on
+    /// every system but for curl.exe on Windows, where PowerShell's "curl" is another command.
+    /// </summary>
+    public static LineCommands Commands(string host, string code, IEnumerable<BoundListener> ports)
+    {
+        var h = IPAddress.TryParse(host, out var ip) && ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{host}]" : host;
+        var urls = ports.Select(p => p.Tls switch
+        {
+            "implicit" => $"-sv -k --connect-timeout 10 smtps://{h}:{p.PublicPort}/{code}",
+            "starttls" => $"-sv -k --ssl-reqd --connect-timeout 10 smtp://{h}:{p.PublicPort}/{code}",
+            _ => $"-sv --connect-timeout 10 smtp://{h}:{p.PublicPort}/{code}",
+        });
+        var args = string.Join(" --next ", urls);
+        return new LineCommands($"curl.exe {args}", $"curl {args}", $"curl {args}");
+    }
+
+    public void Dispose() => _starts.Dispose();
+}
+
+public sealed record LineCommands(string Windows, string Mac, string Linux);
