@@ -13,8 +13,8 @@ public static class LineVerdicts
 
     public static LineVerdict For(IReadOnlyList<PortState> ports, Provider? provider)
     {
-        var arrived = ports.Where(p => p.Arrival is not null).Select(p => p.Listener.PublicPort).Order().ToList();
-        var missing = ports.Where(p => p.Arrival is null).Select(p => p.Listener.PublicPort).Order().ToList();
+        var arrived = ports.Where(p => p.Arrival is not null).Select(p => p.Listener.PublicPort).ToList();
+        var missing = ports.Where(p => p.Arrival is null).Select(p => p.Listener.PublicPort).ToList();
         var submissionArrived = arrived.Where(p => p != 25).ToList();
         var (lineJa, lineEn) = provider is null
             ? ("お使いの回線", "Your line")

@@ -24,6 +24,12 @@ public sealed partial class ArchitectureTests
     }
 
     [Theory]
+    [InlineData("LineTest", "Portal.Tester")]
+    [InlineData("LineTest", "Portal.Staff")]
+    [InlineData("Providers", "Portal.LineTest")]
+    [InlineData("Site", "Portal.LineTest")]
+    [InlineData("Content", "Portal.LineTest")]
+    [InlineData("Data", "Portal.LineTest")]
     [InlineData("Content", "Portal.Providers")]
     [InlineData("Content", "Portal.Staff")]
     [InlineData("Content", "Portal.Tester")]

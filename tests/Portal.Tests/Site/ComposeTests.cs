@@ -17,6 +17,9 @@ public sealed class ComposeTests
         Assert.Contains("volumes:\n  portal-data:", config);
         Assert.Contains("http://127.0.0.1:8080/healthz/ready", config);
         Assert.Contains("published: 8080", config);
+        // The line test's listeners: the customer's 25, 587 and 465 reach the portal's 2525, 2587 and 2465.
+        foreach (var (target, published) in new[] { (2525, 25), (2587, 587), (2465, 465) })
+            Assert.Matches($@"published: ""?{published}""?\s+target: {target}|target: {target}\s+published: ""?{published}""?", config);
         Assert.Contains("Logging__Console__FormatterName: json", config);
     }
 

@@ -66,6 +66,12 @@ public sealed class ConfigurationTests
     [InlineData("Content:Root", "/nonexistent/portal-content", "Content:Root")]
     [InlineData("ConnectionStrings:Portal", "Data Source=/proc/portal-test/portal.db", "ConnectionStrings:Portal")]
     [InlineData("Data:KeysFolder", "/proc/portal-keys", "Data:KeysFolder")]
+    [InlineData("LineTest:Listeners:0:Tls", "ssl", "LineTest:Listeners:0:Tls")]
+    [InlineData("LineTest:Listeners:0:Port", "70000", "LineTest:Listeners:0:Port")]
+    [InlineData("LineTest:Listeners:0:Address", "any", "LineTest:Listeners:0:Address")]
+    [InlineData("LineTest:Certificate:CertPath", "/etc/ssl/certs/line.pem", "LineTest:Certificate")]
+    [InlineData("LineTest:PublicHost", "not a host", "LineTest:PublicHost")]
+    [InlineData("LineTest:MaxConnectionsPerAddress", "0", "LineTest:MaxConnectionsPerAddress")]
     public void An_Invalid_Setting_Stops_The_Start_Naming_The_Key(string key, string value, string named)
     {
         using var factory = new PortalFactory(settings: new Dictionary<string, string?> { [key] = value });
@@ -73,6 +79,25 @@ public sealed class ConfigurationTests
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
         Assert.Contains(named, Messages(error));
+    }
+
+    [Fact]
+    public void Without_Configuration_The_Line_Test_Listens_On_2525_2587_And_2465()
+    {
+        var options = new Portal.LineTest.LineTestOptions();
+
+        Assert.Equal([(2525, 25, "starttls"), (2587, 587, "starttls"), (2465, 465, "implicit")], options.Listeners.Select(l => (l.Port, l.PublicPort, l.Tls)));
+        Assert.Empty(options.Problems());
+    }
+
+    [Fact]
+    public void Configured_Listeners_Replace_The_Default_And_An_Empty_Value_Turns_Them_Off()
+    {
+        using var one = new PortalFactory(settings: new Dictionary<string, string?> { ["LineTest:Listeners:0:Port"] = "0", ["LineTest:Listeners:0:Address"] = "127.0.0.1" });
+        using var off = new PortalFactory();   // the factory sets LineTest:Listeners to "" (what LineTest__Listeners= does)
+
+        Assert.Single(one.Services.GetRequiredService<Portal.LineTest.LineTestOptions>().Listeners);
+        Assert.Empty(off.Services.GetRequiredService<Portal.LineTest.LineTestOptions>().Listeners);
     }
 
     private static string Messages(Exception e) =>

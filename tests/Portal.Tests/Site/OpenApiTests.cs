@@ -22,20 +22,25 @@ public sealed class OpenApiTests
             ["/api/providers"] = (["q", "status"], ["200", "400"]),
             ["/api/providers/{id}"] = (["id"], ["200", "404"]),
             ["/api/providers.csv"] = ([], ["200"]),
+            ["/api/line-tests"] = ([], ["201", "400", "429", "503"]),
+            ["/api/line-tests/{code}"] = (["code"], ["200", "404"]),
         };
         Assert.Equal(expected.Keys.Order(), paths.EnumerateObject().Select(p => p.Name).Where(p => p.StartsWith("/api/", StringComparison.Ordinal)).Order());
         foreach (var (path, (parameters, responses)) in expected)
         {
-            var get = paths.GetProperty(path).GetProperty("get");
+            var get = paths.GetProperty(path).TryGetProperty("get", out var g) ? g : paths.GetProperty(path).GetProperty("post");
             var names = get.TryGetProperty("parameters", out var p) ? p.EnumerateArray().Select(x => x.GetProperty("name").GetString()).ToArray() : [];
             Assert.Equal(parameters, names);
             Assert.Equal(responses, get.GetProperty("responses").EnumerateObject().Select(r => r.Name).ToArray());
-            foreach (var problem in get.GetProperty("responses").EnumerateObject().Where(r => r.Name != "200"))
+            foreach (var problem in get.GetProperty("responses").EnumerateObject().Where(r => r.Name is not ("200" or "201")))
                 Assert.True(problem.Value.GetProperty("content").TryGetProperty("application/problem+json", out _), $"{path} {problem.Name}");
         }
         var tester = paths.GetProperty("/api/tester").GetProperty("get");
         foreach (var code in new[] { "host-invalid", "port-not-allowed", "private-target", "rate-limited", "busy" })
             Assert.Contains(code, tester.GetProperty("description").GetString());
+        var start = paths.GetProperty("/api/line-tests").GetProperty("post");
+        foreach (var code in new[] { "ticket-invalid", "rate-limited", "line-test-off" })
+            Assert.Contains(code, start.GetProperty("description").GetString());
         Assert.True(paths.GetProperty("/api/providers.csv").GetProperty("get").GetProperty("responses").GetProperty("200").GetProperty("content").TryGetProperty("text/csv", out _));
         Assert.DoesNotContain(paths.EnumerateObject(), p => p.Name.StartsWith("/api/staff", StringComparison.Ordinal));
     }
