@@ -8,6 +8,7 @@ public static class SiteText
     public static readonly Text Qa = new("お知らせとQ&A", "Notice and Q&A");
     public static readonly Text Explanation = new("図解", "Illustrated guide");
     public static readonly Text Tester = new("接続テスト", "Port test");
+    public static readonly Text LineTest = new("回線テスト", "Line test");
     public static readonly Text Providers = new("プロバイダ一覧", "Providers");
     public static readonly Text Search = new("検索", "Search");
     public static readonly Text SearchPlaceholder = new("例: 587、サブミッション", "e.g. 587, submission");

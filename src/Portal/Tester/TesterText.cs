@@ -9,10 +9,16 @@ public static class TesterText
     public static readonly Text Intro = new(
         "西院ネットワークスのサーバーから、送信メールサーバーが25・587・465番ポートで応答するかを確かめ、メールソフトに何を設定すればよいかをお知らせします。メールは送信しません。",
         "From the Saiin Networks server, this checks whether a mail (sending) server answers on ports 25, 587 and 465, and says what to set in your mail program. No mail is sent.");
+    public static readonly Text FromOurServer = new(
+        "この試験は当社のサーバーから行います。お使いの回線(プロバイダー)が25番ポートを遮断しているか(OP25B)は、この試験ではわかりません。",
+        "This test runs from our server. It cannot tell whether your own line (your provider) blocks port 25 (OP25B).");
+    public static readonly Text LineTestLink = new("お使いの回線をテストする", "Test your own line");
+    public static readonly Text LineTestWhy = new(
+        "パソコンで1行のコマンドを実行すると、お使いの回線から25・587・465番が届くかがわかります。",
+        "Run one command on your computer to see whether ports 25, 587 and 465 get through from your line.");
     public static readonly Text WhyNotMyPc = new("自分のパソコンから試せないのは?", "Why not from my own PC?");
     public static readonly Text HostLabel = new("送信サーバー(SMTPサーバー)", "Sending server (SMTP server)");
     public static readonly Text Ports = new("ポート", "Ports");
-    public static readonly Text Plain = new("通常", "plain");
     public static readonly Text Run = new("テストする", "Run the test");
     public static readonly Text Running = new("試験中…", "Testing…");
     public static readonly Text CopyLink = new("リンクをコピー", "Copy link");
@@ -38,6 +44,9 @@ public static class TesterText
     public static readonly Text Detail = new("詳細", "Detail");
     public static readonly Text RateLimited = new("試験の回数が多すぎます。{0}秒ほど待ってからもう一度お試しください。",
         "Too many tests. Please wait about {0} seconds and try again.");
+
+    /// <summary>The words of a verdict's link: the line test is named, a Q&A entry is "learn more".</summary>
+    public static Text HelpLabel(string path) => path == "/line-test" ? LineTestLink : LearnMore;
 
     public static Text Outcome(ProbeOutcome? outcome) => outcome switch
     {

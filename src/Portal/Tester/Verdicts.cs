@@ -8,24 +8,29 @@ public static class Verdicts
     private const string SecuritySoftware = "/qa#security-software";
     private const string Is587Ssl = "/qa#is-587-ssl";
 
+    /// <summary>The customer's own line is tested elsewhere: every "we cannot tell about your line" points there.</summary>
+    private const string LineTest = "/line-test";
+
     public static Advice ForPort(PortResult r, string host) => r.Outcome switch
     {
         ProbeOutcome.Ok => Ok(r),
         ProbeOutcome.Refused => new(
-            $"{r.Port}番ポートは接続を断りました。このサーバーは{r.Port}番では受け付けていません。ポート番号とサーバー名をご確認ください。",
-            $"Port {r.Port} refused the connection: this server does not accept mail on {r.Port}. Check the port number and the server name.", WhichPort),
+            $"{r.Port}番ポートへの接続は拒否されました。このサーバーの{r.Port}番では何も待ち受けていないか、サーバーの手前のファイアウォールが拒否しています。ポート番号とサーバー名をご確認ください。",
+            $"The connection to port {r.Port} was refused: nothing listens on {r.Port} on this server, or a firewall in front of it refuses the connection. Check the port number and the server name.", WhichPort),
         ProbeOutcome.Timeout when r.Port == 25 => new(
-            "25番ポートには接続できませんでした(応答なし)。途中のネットワークで25番が遮断されている可能性があります(OP25B)。メールソフトでは587番とSMTP認証をお使いください。",
-            "Port 25 could not be reached (no answer). A network on the way probably blocks port 25 (OP25B). Use port 587 with SMTP AUTH in your mail program.", WhyOp25b),
+            "当社サーバーから25番ポートに接続できませんでした(応答なし)。これはお使いの回線ではなく、送信サーバーか、その手前や当社側のネットワークで25番が止められていることを示します。" +
+            "お使いの回線が25番を遮断しているか(OP25B)は「お使いの回線のテスト」で確かめられます。",
+            "Port 25 could not be reached from our server (no answer). This is about the sending server, or a network in front of it or on our side, not about your line. " +
+            "Whether your own line blocks port 25 (OP25B) is what the line test shows.", LineTest),
         ProbeOutcome.Timeout => new(
-            $"{r.Port}番ポートには接続できませんでした(応答なし)。ファイアウォールで遮断されているか、サーバーが止まっている可能性があります。",
-            $"Port {r.Port} could not be reached (no answer). A firewall may block it, or the server may be down.", SecuritySoftware),
+            $"当社サーバーから{r.Port}番ポートに接続できませんでした(応答なし)。送信サーバーが止まっているか、サーバー側のファイアウォールが{r.Port}番を止めている可能性があります。" +
+            "お使いの回線から届くかどうかは「お使いの回線のテスト」で確かめられます。",
+            $"Port {r.Port} could not be reached from our server (no answer). The sending server may be down, or a firewall on its side may block {r.Port}. " +
+            "Whether your own line reaches it is what the line test shows.", LineTest),
         ProbeOutcome.NoGreeting => new(
             "接続はできましたが、サーバーからあいさつ(応答)がありませんでした。サーバーが混み合っているか、メールサーバーではない可能性があります。しばらくしてからもう一度お試しください。",
             "The connection opened, but the server never greeted. It may be overloaded, or it may not be a mail server. Please try again later.", null),
-        ProbeOutcome.Rejected => new(
-            $"サーバーが接続を断りました(コード {r.Greeting?.Code.ToString() ?? r.Detail}): 「{r.Greeting?.Text ?? r.Detail}」。しばらくしてから試すか、サーバーの管理者にお問い合わせください。",
-            $"The server turned the connection away (code {r.Greeting?.Code.ToString() ?? r.Detail}): \"{r.Greeting?.Text ?? r.Detail}\". Try again later, or ask the server's administrator.", null),
+        ProbeOutcome.Rejected => Rejected(r),
         ProbeOutcome.NotSmtp => new(
             $"{r.Port}番ポートではメールサーバーではないもの(例えばWebサーバー)が応答しました。サーバー名とポート番号をご確認ください。",
             $"Something other than a mail server (a web server, for example) answered on port {r.Port}. Check the server name and the port number.", WhichPort),
@@ -36,8 +41,8 @@ public static class Verdicts
             $"{r.Port}番は最初から暗号化(SSL/TLS)で話すポートですが、暗号化を始められませんでした。このサーバーでは{r.Port}番が使えないか、STARTTLSのポートかもしれません。",
             $"Port {r.Port} speaks encrypted (SSL/TLS) from the start, but encryption could not be set up. This server may not offer {r.Port}, or it may be a STARTTLS port.", Is587Ssl),
         ProbeOutcome.TlsFailed => new(
-            "暗号化(STARTTLS)を始められませんでした。メールソフトの暗号化設定をご確認ください。",
-            "Encryption (STARTTLS) could not be set up. Check the encryption setting in your mail program.", Is587Ssl),
+            "サーバーは暗号化(STARTTLS)に応じましたが、当社サーバーとの間で暗号化を始められませんでした。サーバー側の暗号化(TLS)の設定に問題がある可能性があります。サーバーの管理者にお知らせください。",
+            "The server agreed to encryption (STARTTLS), but it could not be set up with our server. The server's TLS setup may be at fault: please tell the server's administrator.", null),
         ProbeOutcome.DnsFailed => new(
             $"サーバー名「{host}」が見つかりませんでした。綴りをご確認ください。",
             $"The server name \"{host}\" was not found. Please check the spelling.", WhichPort),
@@ -47,25 +52,46 @@ public static class Verdicts
         _ => new("試験中です…", "Testing…", null),
     };
 
+    // The reply that turned us away: the greeting when it refused, otherwise the reply to our command (kept in Detail).
+    private static Advice Rejected(PortResult r)
+    {
+        var reply = r.Greeting is { Code: >= 400 } g ? $"{g.Code} {g.Text}" : r.Detail ?? "";
+        return new(
+            $"サーバーが接続を断りました: 「{reply}」。しばらくしてから試すか、サーバーの管理者にお問い合わせください。",
+            $"The server turned the connection away: \"{reply}\". Try again later, or ask the server's administrator.", null);
+    }
+
+    /// <summary>AUTH offered in the EHLO before STARTTLS: a mail program set without encryption would send the password in clear.</summary>
+    public static bool AuthBeforeTls(PortResult r) =>
+        r.Mode == "starttls" && r.Extensions?.Any(e => e.StartsWith("AUTH", StringComparison.OrdinalIgnoreCase)) == true;
+
     private static Advice Ok(PortResult r)
     {
+        var auth = r.AuthMechanisms is { Count: > 0 };
         var (ja, en) = r.Port switch
         {
-            25 => ("25番ポートは応答しました。ただし、OP25Bのあるプロバイダの回線からは25番が使えないため、メールソフトには587番をお勧めします。",
-                   "Port 25 answered. From a provider's line with OP25B, though, 25 cannot be used, so set 587 in your mail program."),
-            _ when r.Mode == "implicit-tls" => ($"{r.Port}番ポートは最初から暗号化(SSL/TLS)で応答しました。メールソフトで{r.Port}番・SSL/TLS・SMTP認証を設定すれば送信できます。",
-                   $"Port {r.Port} answered, encrypted from the start (SSL/TLS). Set {r.Port}, SSL/TLS and SMTP AUTH in your mail program."),
-            _ when r.Tls is not null => ($"{r.Port}番ポートは応答し、STARTTLSで暗号化できました。メールソフトで{r.Port}番・STARTTLS・SMTP認証を設定すれば送信できます。",
-                   $"Port {r.Port} answered and encryption with STARTTLS worked. Set {r.Port}, STARTTLS and SMTP AUTH in your mail program."),
+            25 => ("25番ポートは当社サーバーからの接続に応答しました。お使いの回線から25番が使えるかは、この試験ではわかりません(「お使いの回線のテスト」で確かめられます)。OP25Bのある回線では587番か465番をお使いください。",
+                   "Port 25 answered our server. Whether your own line can use 25 is not something this test can tell (the line test can). From a line with OP25B, use 587 or 465."),
+            _ when r.Mode == "implicit-tls" && auth => ($"{r.Port}番ポートは最初から暗号化(SSL/TLS)で応答し、SMTP認証に対応しています。メールソフトで{r.Port}番・SSL/TLS・SMTP認証を設定してください。",
+                   $"Port {r.Port} answered, encrypted from the start (SSL/TLS), and offers SMTP AUTH. Set {r.Port}, SSL/TLS and SMTP AUTH in your mail program."),
+            _ when r.Tls is not null && auth => ($"{r.Port}番ポートは応答し、STARTTLSで暗号化でき、SMTP認証に対応しています。メールソフトで{r.Port}番・STARTTLS・SMTP認証を設定してください。",
+                   $"Port {r.Port} answered, encryption with STARTTLS worked, and it offers SMTP AUTH. Set {r.Port}, STARTTLS and SMTP AUTH in your mail program."),
+            _ when r.Tls is not null => ($"{r.Port}番ポートは暗号化して応答しましたが、当社サーバーからの接続にはSMTP認証を提示しませんでした。パスワードを使った送信ができない可能性があります。サーバーの管理者にご確認ください。",
+                   $"Port {r.Port} answered with encryption, but offered no SMTP AUTH to our server, so sending with a password may not work. Please ask the server's administrator."),
             _ => ($"{r.Port}番ポートは応答しましたが、暗号化(STARTTLS)に対応していません。パスワードが暗号化されずに送られるおそれがあります。",
                   $"Port {r.Port} answered but offers no encryption (STARTTLS): your password could travel unencrypted."),
         };
+        if (AuthBeforeTls(r) && r.Tls is not null)
+        {
+            ja += "なお、このサーバーは暗号化の前からSMTP認証を提示しています。メールソフトで暗号化を有効にしないと、パスワードが暗号化されずに送られるおそれがあります。";
+            en += " Note: this server offers SMTP AUTH before encryption starts. Unless your mail program turns encryption on, the password could travel unencrypted.";
+        }
         if (r.Tls?.Certificate is { } cert && (!cert.Trusted || !cert.HostnameMatches || cert.NotAfter < DateTimeOffset.UtcNow))
         {
             ja += "なお、サーバーの証明書に問題があります(" + string.Join("・", CertificateProblems(cert, ja: true)) + ")。メールソフトが警告を出すことがあります。";
             en += " Note: the server's certificate has a problem (" + string.Join(", ", CertificateProblems(cert, ja: false)) + "); your mail program may warn about it.";
         }
-        return new Advice(ja, en, WhichPort);
+        return new Advice(ja, en, r.Port == 25 ? LineTest : WhichPort);
     }
 
     private static IEnumerable<string> CertificateProblems(CertificateInfo cert, bool ja)
@@ -94,23 +120,28 @@ public static class Verdicts
             var rest = by.Values.Where(r => r.Port != 25).ToList();
             var okOthers = rest.Where(r => r.Outcome == ProbeOutcome.Ok).Select(r => r.Port.ToString()).ToList();
             return new(
-                "このサーバーからはどこの25番ポートにも接続できないため、25番の結果は判断材料になりません。" + (okOthers.Count > 0 ? $"{string.Join("番・", okOthers)}番は応答しました。" : ""),
-                "This server cannot reach port 25 anywhere, so the port 25 result tells nothing about your relay." + (okOthers.Count > 0 ? $" {string.Join(" and ", okOthers)} answered." : ""), WhyOp25b);
+                "当社サーバーからはどこの25番ポートにも接続できないため、25番の結果は判断材料になりません。" + (okOthers.Count > 0 ? $"{string.Join("番・", okOthers)}番は応答しました。" : ""),
+                "Our server cannot reach port 25 anywhere, so the port 25 result tells nothing about your relay." + (okOthers.Count > 0 ? $" {string.Join(" and ", okOthers)} answered." : ""), WhyOp25b);
         }
         if (Failed(25) && Ok(587))
-            return new("25番はつながらず、587番はつながりました。回線やネットワークで25番が遮断されている(OP25B)と考えられます。メールソフトの送信ポートを587番にし、SMTP認証を有効にしてください。",
-                "Port 25 did not connect but 587 did: your line or network probably blocks port 25 (OP25B). Set the outgoing port to 587 and turn on SMTP AUTH.", WhichPort);
+            return new("当社サーバーからは、25番には接続できず、587番には接続できました。このサーバーは587番での送信を受け付けています。25番の結果は当社サーバーから見たもので、お使いの回線についてはわかりません。" +
+                "メールソフトでは587番とSMTP認証をお使いください。お使いの回線が25番を遮断しているか(OP25B)は「お使いの回線のテスト」で確かめられます。",
+                "From our server, port 25 did not connect but 587 did: this server takes mail on 587. The port 25 result is as seen from our server and says nothing about your line. " +
+                "Use 587 with SMTP AUTH in your mail program. Whether your own line blocks port 25 (OP25B) is what the line test shows.", LineTest);
         if (Failed(587) && Ok(465))
-            return new("587番はつながらず、465番はつながりました。メールソフトで465番・SSL/TLS・SMTP認証を設定してください。",
-                "Port 587 did not connect but 465 did. Set 465 with SSL/TLS and SMTP AUTH in your mail program.", WhichPort);
+            return new("当社サーバーからは、587番には接続できず、465番には接続できました。メールソフトで465番・SSL/TLS・SMTP認証を設定してください。",
+                "From our server, port 587 did not connect but 465 did. Set 465 with SSL/TLS and SMTP AUTH in your mail program.", WhichPort);
         if (by.Values.All(r => r.Outcome == ProbeOutcome.Ok))
-            return new("試したポートはすべて応答しました。OP25Bのある回線からは587番(STARTTLS)または465番(SSL/TLS)を、SMTP認証と一緒にお使いください。",
-                "Every port tested answered. From a line with OP25B, use 587 (STARTTLS) or 465 (SSL/TLS), with SMTP AUTH.", WhichPort);
+            return new("試したポートはすべて当社サーバーからの接続に応答しました。メールソフトでは587番(STARTTLS)または465番(SSL/TLS)を、SMTP認証と一緒にお使いください。",
+                "Every port tested answered our server. In your mail program, use 587 (STARTTLS) or 465 (SSL/TLS), with SMTP AUTH.", WhichPort);
         if (by.Values.All(r => r.Outcome != ProbeOutcome.Ok))
-            return new("どのポートにも接続できませんでした。サーバー名が正しいか、サーバーが止まっていないかご確認ください。",
-                "No port could be used. Check that the server name is right and that the server is running.", WhichPort);
-        var working = by.Values.Where(r => r.Outcome == ProbeOutcome.Ok).Select(r => r.Port.ToString()).ToList();
-        return new($"{string.Join("番・", working)}番が使えます。メールソフトではそのポートとSMTP認証を設定してください。",
-            $"{string.Join(" and ", working)} can be used. Set that port with SMTP AUTH in your mail program.", WhichPort);
+            return new("当社サーバーからは、どのポートにも接続できませんでした。まずサーバー名が正しいかをご確認ください。正しい場合は、送信サーバーが止まっているか、サーバー側のネットワークが当社サーバーからの接続を止めています。この結果はお使いの回線とは関係ありません。",
+                "No port could be reached from our server. First check the server name. If it is right, the sending server is down, or its network stops connections from our server. This result has nothing to do with your line.", WhichPort);
+        var working = by.Values.Where(r => r.Outcome == ProbeOutcome.Ok && r.Port != 25).Select(r => r.Port.ToString()).ToList();
+        if (working.Count == 0)
+            return new("当社サーバーからは25番だけが応答しました。OP25Bのある回線からは25番は使えないため、このサーバーで587番か465番が使えるかを、サーバーの管理者にご確認ください。",
+                "Only port 25 answered our server. From a line with OP25B, 25 cannot be used: ask the server's administrator whether 587 or 465 can be used.", LineTest);
+        return new($"当社サーバーからは{string.Join("番・", working)}番が応答しました。メールソフトではそのポートとSMTP認証を設定してください。",
+            $"{string.Join(" and ", working)} answered our server. Set that port with SMTP AUTH in your mail program.", WhichPort);
     }
 }
