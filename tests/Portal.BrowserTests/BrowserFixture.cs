@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -99,6 +100,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         return AppContext.BaseDirectory;
     }
 
+    private sealed class PlalaLine : Portal.LineTest.IReverseDns
+    {
+        public Task<string?> LookupAsync(IPAddress address, CancellationToken cancellationToken) => Task.FromResult<string?>("p3021-ipbf11.tokyo.plala.or.jp");
+    }
+
+    /// <summary>The line-test listeners as bound: public port → the port they really got.</summary>
+    public IReadOnlyDictionary<int, int> LinePorts => _factory.Services.GetRequiredService<Portal.LineTest.LineListeners>().Bound.ToDictionary(b => b.PublicPort, b => b.Port);
+
     private sealed class Factory : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -109,6 +118,17 @@ public sealed class BrowserFixture : IAsyncLifetime
             builder.UseSetting("Tester:AllowedPrivateNetworks:0", "127.0.0.0/8");
             builder.UseSetting("Tester:DefaultHost", "127.0.0.1");
             builder.UseSetting("Tester:TestsPerMinutePerClient", "1000");
+            // Line-test listeners on free loopback ports standing in for 25, 587 and 465 (tests map the ports in the shown command).
+            foreach (var (i, tls, publicPort) in new[] { (0, "starttls", 25), (1, "starttls", 587), (2, "implicit", 465) })
+            {
+                builder.UseSetting($"LineTest:Listeners:{i}:Port", "0");
+                builder.UseSetting($"LineTest:Listeners:{i}:PublicPort", publicPort.ToString());
+                builder.UseSetting($"LineTest:Listeners:{i}:Tls", tls);
+                builder.UseSetting($"LineTest:Listeners:{i}:Address", "127.0.0.1");
+            }
+            builder.UseSetting("LineTest:StartsPerTenMinutesPerClient", "1000");
+            // Reverse DNS never leaves the machine in tests: 127.0.0.1 is a Plala line here.
+            builder.ConfigureTestServices(s => s.AddSingleton<Portal.LineTest.IReverseDns>(new PlalaLine()));
         }
     }
 }

@@ -43,6 +43,12 @@ public sealed class PolicyTests(BrowserFixture browser)
         await page.Locator("li.port-row[data-outcome=ok]").Nth(2).WaitForAsync(new() { Timeout = 60_000 });
         await page.Locator("p.summary").WaitForAsync(new() { Timeout = 10_000 });
         violations.AddRange(await ViolationsAsync(page));
+        // The live line test: a code is made, the command shown, and the verdict given.
+        foreach (var path in new[] { "/line-test", "/en/line-test" })
+        {
+            await LineTestToVerdictAsync(page, path);
+            violations.AddRange((await ViolationsAsync(page)).Select(v => $"{path}: {v}"));
+        }
         await BrowserFixture.SignInAsync(page, BrowserFixture.AdminName);
         foreach (var path in StaffPages) violations.AddRange(await VisitAsync(page, path));
 
@@ -68,6 +74,15 @@ public sealed class PolicyTests(BrowserFixture browser)
         await page.GotoAsync("/tester?host=127.0.0.1&ports=25,587,465");
         await page.Locator("p.summary").WaitForAsync(new() { Timeout = 60_000 });
         problems.AddRange(await AxeAsync(page, null));
+        foreach (var path in new[] { "/line-test", "/en/line-test" })
+        {
+            await page.GotoAsync(path);
+            await page.Locator("#line-command").WaitForAsync(new() { Timeout = 15_000 });
+            problems.AddRange(await AxeAsync(page, null));
+            await page.Locator("#line-done").ClickAsync();
+            await page.Locator("section.verdict").WaitForAsync(new() { Timeout = 10_000 });
+            problems.AddRange(await AxeAsync(page, null));
+        }
         await BrowserFixture.SignInAsync(page, BrowserFixture.AdminName);
         foreach (var path in StaffPages) problems.AddRange(await AxeAsync(page, path));
 
@@ -75,11 +90,22 @@ public sealed class PolicyTests(BrowserFixture browser)
         await context.CloseAsync();
     }
 
+    private static async Task LineTestToVerdictAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await page.Locator("#line-command").WaitForAsync(new() { Timeout = 15_000 });
+        await page.Locator("#line-done").ClickAsync();
+        await page.Locator("section.verdict").WaitForAsync(new() { Timeout = 10_000 });
+        Assert.DoesNotContain("Text { Ja", await page.Locator("body").InnerTextAsync());
+    }
+
     private static async Task<IEnumerable<string>> VisitAsync(IPage page, string path)
     {
         await page.GotoAsync(path);
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        return (await ViolationsAsync(page)).Select(v => $"{path}: {v}");
+        // A Text pair rendered whole (a Razor slip such as @(x)[lang]) shows up as "Text { Ja = ...".
+        var leaked = (await page.Locator("body").InnerTextAsync()).Contains("Text { Ja", StringComparison.Ordinal) ? [$"{path}: a Text pair was rendered whole"] : Array.Empty<string>();
+        return (await ViolationsAsync(page)).Select(v => $"{path}: {v}").Concat(leaked);
     }
 
     private static async Task<string[]> ViolationsAsync(IPage page) => await page.EvaluateAsync<string[]>("window.__cspViolations || []");
