@@ -98,6 +98,8 @@ public sealed partial class LineTestPageTests(BrowserFixture browser)
         var verdict = page.Locator("section.verdict[data-outcome=all-arrived]");
         await verdict.WaitForAsync(new() { Timeout = 5_000 });
         Assert.Contains("25番ポートを遮断していません", await verdict.InnerTextAsync());
+        Assert.Equal(1, await verdict.Locator("a[href='/tester']").CountAsync());
+        Assert.Equal(1, await verdict.Locator("a[href='/qa']").CountAsync());
         await page.Context.CloseAsync();
     }
 

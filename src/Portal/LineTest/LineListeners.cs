@@ -123,8 +123,9 @@ public sealed class LineListeners(LineTestOptions options, IOptions<DataOptions>
     {
         if (!await store.RecordArrivalAsync(code, arrival)) return false;
         signal.Publish(code);
-        // Look the arrival's address up now, so the page finds the name cached; tell it again when ready.
-        _ = identifier.IdentifyAsync(arrival.Address).ContinueWith(_ => signal.Publish(code), TaskScheduler.Default);
+        // Look the arrival's address up now, so the page finds the name cached; tell it again when it was not.
+        var lookup = identifier.IdentifyAsync(arrival.Address);
+        if (!lookup.IsCompleted) _ = lookup.ContinueWith(_ => signal.Publish(code), TaskScheduler.Default);
         return true;
     }
 

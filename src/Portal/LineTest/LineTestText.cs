@@ -65,6 +65,7 @@ public static class LineTestText
         "最初のポートが届いてから2分たつと、まだ届いていないポートは「届きませんでした」になります。",
         "Two minutes after the first port arrives, ports still waiting are marked \"did not arrive\".");
     public static readonly Text Verdict = new("判定", "Verdict");
+    public static readonly Text QaLink = new("よくある質問(送信できないとき)", "Questions and answers (when mail will not send)");
 
     public static readonly Text YourLine = new("あなたの回線: ", "Your line: ");
     public static readonly Text Unknown = new("プロバイダーは特定できませんでした", "provider not identified");

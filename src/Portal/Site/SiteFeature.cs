@@ -34,9 +34,14 @@ public static class SiteFeature
     public static WebApplication UseSiteFiles(this WebApplication app)
     {
         var root = SiteRoot.Resolve(app.Configuration, app.Environment);
+        var files = new PhysicalFileProvider(Path.Combine(root, "wwwroot"));
+        // MapStaticAssets serves the fingerprinted _framework files from the web root: put the site's wwwroot
+        // (the publish folder's, holding _framework) in front, or a published app started elsewhere answers an empty 200.
+        app.Environment.WebRootPath = files.Root;
+        app.Environment.WebRootFileProvider = new CompositeFileProvider(files, app.Environment.WebRootFileProvider);
         app.UseStaticFiles(new StaticFileOptions
         {
-            FileProvider = new PhysicalFileProvider(Path.Combine(root, "wwwroot")),
+            FileProvider = files,
             OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=3600",
         });
         return app;

@@ -219,16 +219,19 @@ public sealed class LineTestApiTests
         Assert.Empty(factory.Services.GetRequiredService<LineListeners>().Bound);
     }
 
-    [Fact]
-    public async Task Urls_Still_Decide_Where_The_Web_Side_Listens()
+    [Theory]
+    [InlineData("--urls")]
+    [InlineData("ASPNETCORE_URLS")]
+    public async Task Urls_Still_Decide_Where_The_Web_Side_Listens(string how)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Portal.dll");
         var folder = Path.Combine(Path.GetTempPath(), $"portal-urls-{Guid.NewGuid():N}");
         var web = FreePort();
-        var info = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{web}"])
+        var info = new ProcessStartInfo("dotnet", how == "--urls" ? [dll, "--urls", $"http://127.0.0.1:{web}"] : [dll])
         {
             RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = TestContent.RepoRoot,
         };
+        if (how == "ASPNETCORE_URLS") info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{web}";
         info.Environment["ConnectionStrings__Portal"] = $"Data Source={Path.Combine(folder, "portal.db")}";
         info.Environment["LineTest__Listeners__0__Port"] = "0";
         info.Environment["LineTest__Listeners__0__Address"] = "127.0.0.1";

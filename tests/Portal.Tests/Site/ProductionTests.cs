@@ -20,6 +20,9 @@ public sealed class ProductionTests
         Assert.Equal("text/javascript", script.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/css/site.css", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/qa", Ct)).StatusCode);
+        // The fingerprinted name the pages reference must have content too (an empty 200 leaves every interactive page dead).
+        var name = System.Text.RegularExpressions.Regex.Match(await client.GetStringAsync("/tester", Ct), "_framework/blazor\\.web\\.[a-z0-9]+\\.js").Value;
+        Assert.True((await (await client.GetAsync("/" + name, Ct)).Content.ReadAsByteArrayAsync(Ct)).Length > 10_000, name);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/missing", Ct)).StatusCode);
     }
 

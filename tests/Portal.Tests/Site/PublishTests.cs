@@ -42,6 +42,11 @@ public sealed partial class PublishTests
             foreach (var path in new[] { "/", "/qa", "/en/explanation", "/css/site.css", "/img/diagrams/5-op25b.ja.svg", "/_framework/blazor.web.js", "/healthz" })
                 Assert.True((await client.GetAsync(path, Ct)).StatusCode == HttpStatusCode.OK, path);
             Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/nowhere", Ct)).StatusCode);
+            // The script the interactive pages really load (fingerprinted) has content, not just a 200.
+            var script = System.Text.RegularExpressions.Regex.Match(await client.GetStringAsync("/tester", Ct), "_framework/blazor\\.web\\.[a-z0-9]+\\.js").Value;
+            using var js = await client.GetAsync("/" + script, Ct);
+            Assert.True(js.StatusCode == HttpStatusCode.OK && (await js.Content.ReadAsByteArrayAsync(Ct)).Length > 10_000, $"{script}: {js.StatusCode}");
+            Assert.Equal("text/javascript", js.Content.Headers.ContentType?.MediaType);
             Assert.Contains("サブミッションポート", await client.GetStringAsync("/qa", Ct));
             Assert.True(File.Exists(Path.Combine(elsewhere.Path, "line-test-cert.pem")), "the self-signed certificate is kept beside the database");
         }
