@@ -42,7 +42,7 @@ public static class LineVerdicts
             return new("port25-blocked", new(
                 $"{Ports(submissionArrived, true)}には届き、25番には届きませんでした。{lineJa}は25番ポートへの接続を遮断しています(OP25B)。" +
                 $"メールソフトの送信ポートを{Recommend(submissionArrived, true)}に変え、SMTP認証を有効にしてください。",
-                $"{Ports(submissionArrived, false)} arrived, but 25 did not. {lineEn} blocks connections to port 25 (OP25B). " +
+                $"{Cap(Ports(submissionArrived, false))} arrived, but 25 did not. {lineEn} blocks connections to port 25 (OP25B). " +
                 $"In your mail program, set the outgoing port to {Recommend(submissionArrived, false)} and turn on SMTP AUTH."),
                 SetupPath, new("メールソフトの設定", "Setting up your mail program"));
 
@@ -52,13 +52,15 @@ public static class LineVerdicts
             (submissionArrived.Count > 0
                 ? $"メールソフトでは{Recommend(submissionArrived, true)}とSMTP認証をお使いください。"
                 : "587番も465番も使えないため、ネットワークの管理者に確認するか、別の回線でお試しください。"),
-            $"{Ports(arrived, false)} arrived, but {Ports(missing, false)} did not. A firewall on the way (office, hotel, public Wi-Fi) or security software probably blocks " +
+            $"{Cap(Ports(arrived, false))} arrived, but {Ports(missing, false)} did not. A firewall on the way (office, hotel, public Wi-Fi) or security software probably blocks " +
             $"{Ports(missing, false)}. " +
             (submissionArrived.Count > 0
                 ? $"In your mail program, use {Recommend(submissionArrived, false)} with SMTP AUTH."
                 : "Neither 587 nor 465 can be used: ask the network's administrator, or try from another line.")),
             SetupPath, new("メールソフトの設定", "Setting up your mail program"));
     }
+
+    private static string Cap(string s) => char.ToUpperInvariant(s[0]) + s[1..];
 
     private static string Ports(IEnumerable<int> ports, bool ja) => ja
         ? string.Join("・", ports) + "番"

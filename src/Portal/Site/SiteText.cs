@@ -9,6 +9,14 @@ public static class SiteText
     public static readonly Text Explanation = new("図解", "Illustrated guide");
     public static readonly Text Tester = new("接続テスト", "Port test");
     public static readonly Text LineTest = new("回線テスト", "Line test");
+    public static readonly Text LineTestCard = new("お使いの回線をテストする", "Test your own line");
+    public static readonly Text LineTestCardText = new(
+        "パソコンで1行のコマンドを実行して、お使いの回線が25番ポートを遮断しているか(OP25B)を確かめます。",
+        "Run one command on your computer to see whether your line blocks port 25 (OP25B).");
+    public static readonly Text TesterCard = new("送信サーバーをテストする", "Test a sending server");
+    public static readonly Text TesterCardText = new(
+        "当社のサーバーから、送信サーバーが25・587・465番で応答するかを確かめます。",
+        "From our server, check whether a sending server answers on 25, 587 and 465.");
     public static readonly Text Providers = new("プロバイダ一覧", "Providers");
     public static readonly Text Search = new("検索", "Search");
     public static readonly Text SearchPlaceholder = new("例: 587、サブミッション", "e.g. 587, submission");
