@@ -20,7 +20,7 @@ public static class OptionsBinding
                 if (!property.CanWrite || property.PropertyType == typeof(string) || !typeof(IEnumerable).IsAssignableFrom(property.PropertyType)) continue;
                 var list = config.GetSection(property.Name);
                 // A configured empty value (LineTest__Listeners= or "Listeners": []) empties the list too.
-                if (!list.GetChildren().Any() && list.Value != "" && !(list.Value is null && config.AsEnumerable(makePathsRelative: true).Any(kv => kv.Key == property.Name))) continue;
+                if (!list.GetChildren().Any() && list.Value != "") continue;
                 // Empty the default before binding, so the configured items are the whole list.
                 property.SetValue(options, property.PropertyType.IsArray
                     ? Array.CreateInstance(property.PropertyType.GetElementType()!, 0)

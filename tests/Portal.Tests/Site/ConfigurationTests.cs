@@ -1,6 +1,8 @@
+using Microsoft.Extensions.Configuration;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Site;
 using Portal.Tester;
 using Portal.Tests.Support;
 
@@ -98,6 +100,20 @@ public sealed class ConfigurationTests
 
         Assert.Single(one.Services.GetRequiredService<Portal.LineTest.LineTestOptions>().Listeners);
         Assert.Empty(off.Services.GetRequiredService<Portal.LineTest.LineTestOptions>().Listeners);
+    }
+
+    [Theory]
+    [InlineData("""{ "LineTest": { "Listeners": [] } }""", 0)]
+    [InlineData("""{ "LineTest": { "Listeners": [ { "Port": 0, "Tls": "none" } ] } }""", 1)]
+    [InlineData("""{ "LineTest": { "PublicHost": "line.example.jp" } }""", 3)]
+    public void An_Empty_Json_List_Empties_The_Default_Too(string json, int listeners)
+    {
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddJsonStream(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json))).Build();
+        using var provider = new ServiceCollection().AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(configuration)
+            .BindSection<Portal.LineTest.LineTestOptions>("LineTest").Services.BuildServiceProvider();
+
+        Assert.Equal(listeners, provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Portal.LineTest.LineTestOptions>>().Value.Listeners.Count);
     }
 
     private static string Messages(Exception e) =>
