@@ -1,6 +1,7 @@
 using Portal.Content;
 using Portal.Data;
 using Portal.LineTest;
+using Portal.MailSetup;
 using Portal.Providers;
 using Portal.Site;
 using Portal.Staff;
@@ -29,6 +30,9 @@ builder.Services.AddTester();
 
 // Line test: SMTP-speaking listeners that see the customer's own line arrive, and its live page.
 builder.Services.AddLineTest();
+
+// Mail setup: guides with our settings, autoconfig, Autodiscover and the Apple profile.
+builder.Services.AddMailSetup();
 
 // Providers: the OP25B registry, its pages and its API.
 builder.Services.AddProviders();
@@ -73,6 +77,7 @@ app.UseAntiforgery();
 app.MapOpenApi();
 app.MapTesterApi();
 app.MapLineTestApi();
+app.MapMailSetup();
 app.MapProvidersApi();
 app.MapStaffApi();
 app.MapSite();

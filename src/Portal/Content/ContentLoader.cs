@@ -5,8 +5,20 @@ using Portal.Site;
 namespace Portal.Content;
 
 /// <summary>Reads content/{ja,en}/**/*.md into a snapshot. A broken file is logged and left out; the rest still loads.</summary>
-public sealed class ContentLoader(ILogger<ContentLoader> logger)
+public sealed class ContentLoader(ILogger<ContentLoader> logger, IEnumerable<IContentPlaceholders>? placeholders = null)
 {
+    private readonly IContentPlaceholders[] _placeholders = placeholders?.ToArray() ?? [];
+
+    /// <summary>The text with every known {{name}} replaced; unknown names are left for a test to catch.</summary>
+    public string Fill(Lang lang, string text)
+    {
+        if (!text.Contains("{{", StringComparison.Ordinal)) return text;
+        foreach (var source in _placeholders)
+            foreach (var (name, value) in source.Values(lang))
+                text = text.Replace("{{" + name + "}}", value, StringComparison.Ordinal);
+        return text;
+    }
+
     public ContentSnapshot Load(string contentRoot)
     {
         var documents = new List<ContentDocument>();
@@ -28,7 +40,7 @@ public sealed class ContentLoader(ILogger<ContentLoader> logger)
                 string text;
                 try
                 {
-                    text = File.ReadAllText(file, Encoding.UTF8);
+                    text = Fill(lang, File.ReadAllText(file, Encoding.UTF8));
                 }
                 catch (IOException e)
                 {

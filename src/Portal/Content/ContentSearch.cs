@@ -26,6 +26,11 @@ public sealed class ContentSearch
             {
                 _entries.Add(new Entry(doc.Lang, doc.Title, doc.Lang.Url("/qa") + "#" + doc.Slug, doc.PlainText, "qa", doc.Order, 0));
             }
+            else if (doc.Slug.StartsWith("setup-", StringComparison.Ordinal))
+            {
+                // A mail-program guide is found as a whole, by its title and text with our settings filled in.
+                _entries.Add(new Entry(doc.Lang, doc.Title, doc.Lang.Url("/setup/" + doc.Slug["setup-".Length..]), doc.PlainText, "setup", doc.Order, 0));
+            }
             else if (doc.Slug is "explanation" or "notice")
             {
                 var page = doc.Slug == "notice" ? "/qa" : "/" + doc.Slug;

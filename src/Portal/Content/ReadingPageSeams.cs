@@ -14,3 +14,12 @@ public interface IReadingPageSource
 
 /// <summary>A component shown where a content page has the marker <c>&lt;!-- {Marker} --&gt;</c>; it receives Lang.</summary>
 public sealed record ContentInsert(string Marker, Type Component);
+
+/// <summary>
+/// Values for <c>{{name}}</c> placeholders in content (our mail settings in the setup guides). Filled in when
+/// the files are loaded, so search finds the values; Content defines it, the owning feature implements it.
+/// </summary>
+public interface IContentPlaceholders
+{
+    IReadOnlyDictionary<string, string> Values(Portal.Site.Lang lang);
+}

@@ -8,8 +8,8 @@ public sealed record LineVerdict(string Outcome, Text Message, string HelpPath, 
 
 public static class LineVerdicts
 {
-    /// <summary>Where to set the port in the mail program; the setup guides will take this over.</summary>
-    public const string SetupPath = "/qa#which-port";
+    /// <summary>Where to set the port in the mail program: the setup guides.</summary>
+    public const string SetupPath = "/setup";
 
     public static LineVerdict For(IReadOnlyList<PortState> ports, Provider? provider)
     {

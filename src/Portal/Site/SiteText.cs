@@ -9,6 +9,10 @@ public static class SiteText
     public static readonly Text Explanation = new("図解", "Illustrated guide");
     public static readonly Text Tester = new("接続テスト", "Port test");
     public static readonly Text LineTest = new("回線テスト", "Line test");
+    public static readonly Text SetupCard = new("メールソフトを設定する", "Set up my mail program");
+    public static readonly Text SetupCardText = new(
+        "Outlook、Thunderbird、iPhone・iPad、Mac、Androidの画面で、送信ポートとSMTP認証を設定する手順です。",
+        "Step by step for Outlook, Thunderbird, iPhone and iPad, Mac and Android: the outgoing port and SMTP AUTH.");
     public static readonly Text LineTestCard = new("お使いの回線をテストする", "Test your own line");
     public static readonly Text LineTestCardText = new(
         "パソコンで1行のコマンドを実行して、お使いの回線が25番ポートを遮断しているか(OP25B)を確かめます。",

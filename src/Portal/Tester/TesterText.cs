@@ -46,7 +46,14 @@ public static class TesterText
         "Too many tests. Please wait about {0} seconds and try again.");
 
     /// <summary>The words of a verdict's link: the line test is named, a Q&A entry is "learn more".</summary>
-    public static Text HelpLabel(string path) => path == "/line-test" ? LineTestLink : LearnMore;
+    public static Text HelpLabel(string path) => path switch
+    {
+        "/line-test" => LineTestLink,
+        "/setup" => SetupLink,
+        _ => LearnMore,
+    };
+
+    public static readonly Text SetupLink = new("メールソフトの設定方法", "How to set up your mail program");
 
     public static Text Outcome(ProbeOutcome? outcome) => outcome switch
     {

@@ -4,6 +4,8 @@ namespace Portal.Tester;
 public static class Verdicts
 {
     private const string WhichPort = "/qa#which-port";
+    /// <summary>Where to change the port in the mail program: the setup guides.</summary>
+    private const string Setup = "/setup";
     private const string WhyOp25b = "/qa#why-op25b";
     private const string SecuritySoftware = "/qa#security-software";
     private const string Is587Ssl = "/qa#is-587-ssl";
@@ -91,7 +93,7 @@ public static class Verdicts
             ja += "なお、サーバーの証明書に問題があります(" + string.Join("・", CertificateProblems(cert, ja: true)) + ")。メールソフトが警告を出すことがあります。";
             en += " Note: the server's certificate has a problem (" + string.Join(", ", CertificateProblems(cert, ja: false)) + "); your mail program may warn about it.";
         }
-        return new Advice(ja, en, r.Port == 25 ? LineTest : WhichPort);
+        return new Advice(ja, en, r.Port == 25 ? LineTest : Setup);
     }
 
     private static IEnumerable<string> CertificateProblems(CertificateInfo cert, bool ja)
@@ -130,10 +132,10 @@ public static class Verdicts
                 "Use 587 with SMTP AUTH in your mail program. Whether your own line blocks port 25 (OP25B) is what the line test shows.", LineTest);
         if (Failed(587) && Ok(465))
             return new("当社サーバーからは、587番には接続できず、465番には接続できました。メールソフトで465番・SSL/TLS・SMTP認証を設定してください。",
-                "From our server, port 587 did not connect but 465 did. Set 465 with SSL/TLS and SMTP AUTH in your mail program.", WhichPort);
+                "From our server, port 587 did not connect but 465 did. Set 465 with SSL/TLS and SMTP AUTH in your mail program.", Setup);
         if (by.Values.All(r => r.Outcome == ProbeOutcome.Ok))
             return new("試したポートはすべて当社サーバーからの接続に応答しました。メールソフトでは587番(STARTTLS)または465番(SSL/TLS)を、SMTP認証と一緒にお使いください。",
-                "Every port tested answered our server. In your mail program, use 587 (STARTTLS) or 465 (SSL/TLS), with SMTP AUTH.", WhichPort);
+                "Every port tested answered our server. In your mail program, use 587 (STARTTLS) or 465 (SSL/TLS), with SMTP AUTH.", Setup);
         if (by.Values.All(r => r.Outcome != ProbeOutcome.Ok))
             return new("当社サーバーからは、どのポートにも接続できませんでした。まずサーバー名が正しいかをご確認ください。正しい場合は、送信サーバーが止まっているか、サーバー側のネットワークが当社サーバーからの接続を止めています。この結果はお使いの回線とは関係ありません。",
                 "No port could be reached from our server. First check the server name. If it is right, the sending server is down, or its network stops connections from our server. This result has nothing to do with your line.", WhichPort);
@@ -142,6 +144,6 @@ public static class Verdicts
             return new("当社サーバーからは25番だけが応答しました。OP25Bのある回線からは25番は使えないため、このサーバーで587番か465番が使えるかを、サーバーの管理者にご確認ください。",
                 "Only port 25 answered our server. From a line with OP25B, 25 cannot be used: ask the server's administrator whether 587 or 465 can be used.", LineTest);
         return new($"当社サーバーからは{string.Join("番・", working)}番が応答しました。メールソフトではそのポートとSMTP認証を設定してください。",
-            $"{string.Join(" and ", working)} answered our server. Set that port with SMTP AUTH in your mail program.", WhichPort);
+            $"{string.Join(" and ", working)} answered our server. Set that port with SMTP AUTH in your mail program.", Setup);
     }
 }

@@ -32,7 +32,7 @@ public sealed class PortRowTests : BunitContext
     }
 
     [Fact]
-    public void A_Finished_Row_Shows_Its_Verdict_And_A_Link_To_The_Question()
+    public void A_Finished_Row_Shows_Its_Verdict_And_A_Link_To_The_Setup_Guides()
     {
         var done = Running with
         {
@@ -46,7 +46,8 @@ public sealed class PortRowTests : BunitContext
         Assert.Equal("ok", row.Find("li").GetAttribute("data-outcome"));
         Assert.Equal("Connected", row.Find(".badge").TextContent.Trim());
         Assert.Contains("STARTTLS and SMTP AUTH", row.Find(".advice").TextContent);
-        Assert.Equal("/en/qa#which-port", row.Find(".advice a").GetAttribute("href"));
+        Assert.Equal("/en/setup", row.Find(".advice a").GetAttribute("href"));
+        Assert.Equal("How to set up your mail program", row.Find(".advice a").TextContent.Trim());
         Assert.Contains("LOGIN PLAIN", row.Find(".facts").TextContent);
         Assert.Empty(row.FindAll(".stage"));
     }

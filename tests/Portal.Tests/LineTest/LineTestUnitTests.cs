@@ -78,7 +78,7 @@ public sealed class LineTestUnitTests
         Assert.Contains("お使いの回線(ぷらら)は25番ポートへの接続を遮断しています(OP25B)", verdict.Message.Ja);
         Assert.Contains("Your line (Plala) blocks", verdict.Message.En);
         Assert.StartsWith("Ports 587 and 465 arrived, but 25 did not.", verdict.Message.En);
-        Assert.Equal("/qa#which-port", verdict.HelpPath);
+        Assert.Equal("/setup", verdict.HelpPath);
     }
 
     [Fact]

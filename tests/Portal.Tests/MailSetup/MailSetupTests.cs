@@ -1,0 +1,344 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Xml;
+using System.Xml.Linq;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.MailSetup;
+using Portal.Tests.Support;
+
+namespace Portal.Tests.MailSetup;
+
+/// <summary>Autoconfig, Autodiscover, the Apple profile and the guides, read back the way mail programs and customers read them.</summary>
+public sealed class MailSetupTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static readonly Dictionary<string, string?> Ours = new()
+    {
+        ["Mail:Domains:0"] = "saiin.example.jp",
+        ["Mail:Domains:1"] = "mail-2.example.jp",
+        ["Mail:DisplayName"] = "Saiin Mail <&>",
+        ["Mail:Submission:0:Host"] = "smtp.saiin.example.jp", ["Mail:Submission:0:Port"] = "587", ["Mail:Submission:0:Security"] = "starttls",
+        ["Mail:Submission:1:Host"] = "smtp.saiin.example.jp", ["Mail:Submission:1:Port"] = "465", ["Mail:Submission:1:Security"] = "tls",
+        ["Mail:Incoming:0:Protocol"] = "pop3", ["Mail:Incoming:0:Host"] = "pop.saiin.example.jp", ["Mail:Incoming:0:Port"] = "995", ["Mail:Incoming:0:Security"] = "tls",
+        ["Mail:Incoming:1:Protocol"] = "imap", ["Mail:Incoming:1:Host"] = "imap.saiin.example.jp", ["Mail:Incoming:1:Port"] = "993", ["Mail:Incoming:1:Security"] = "tls",
+    };
+
+    private static PortalFactory Portal(Dictionary<string, string?>? extra = null)
+    {
+        var settings = new Dictionary<string, string?>(Ours);
+        foreach (var (k, v) in extra ?? []) settings[k] = v;
+        return new PortalFactory(settings: settings);
+    }
+
+    [Theory]
+    [InlineData("/.well-known/autoconfig/mail/config-v1.1.xml")]
+    [InlineData("/mail/config-v1.1.xml")]
+    public async Task Autoconfig_Describes_The_Provider_With_Ssl_Before_Starttls(string path)
+    {
+        await using var factory = Portal();
+        using var response = await factory.CreatePlainClient().GetAsync($"{path}?emailaddress=taro%40saiin.example.jp", Ct);
+        var doc = XDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        var provider = doc.Root!.Element("emailProvider")!;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/xml", response.Content.Headers.ContentType!.MediaType);
+        Assert.StartsWith("public", response.Headers.CacheControl!.ToString());
+        Assert.Equal(("clientConfig", "1.1"), (doc.Root.Name.LocalName, doc.Root.Attribute("version")!.Value));
+        Assert.Equal("saiin.example.jp", provider.Attribute("id")!.Value);
+        Assert.Equal(["saiin.example.jp", "mail-2.example.jp"], provider.Elements("domain").Select(d => d.Value));
+        Assert.Equal("Saiin Mail <&>", provider.Element("displayName")!.Value);
+        Assert.NotEmpty(provider.Element("displayShortName")!.Value);
+        Assert.Equal(["pop3", "imap"], provider.Elements("incomingServer").Select(s => s.Attribute("type")!.Value));
+        var outgoing = provider.Elements("outgoingServer").ToList();
+        Assert.All(outgoing, s => Assert.Equal("smtp", s.Attribute("type")!.Value));
+        Assert.Equal([("465", "SSL"), ("587", "STARTTLS")], outgoing.Select(s => (s.Element("port")!.Value, s.Element("socketType")!.Value)));
+        Assert.All(outgoing, s => Assert.Equal(("%EMAILADDRESS%", "password-cleartext"), (s.Element("username")!.Value, s.Element("authentication")!.Value)));
+        Assert.EndsWith("/setup", provider.Elements().Last().Attribute("url")!.Value);
+        Assert.Equal("documentation", provider.Elements().Last().Name.LocalName);
+    }
+
+    [Fact]
+    public async Task Autoconfig_Uses_The_Local_Part_When_Configured()
+    {
+        await using var factory = Portal(new() { ["Mail:Username"] = "localpart" });
+        var doc = XDocument.Parse(await factory.CreatePlainClient().GetStringAsync("/mail/config-v1.1.xml?emailaddress=taro@saiin.example.jp", Ct));
+
+        Assert.All(doc.Descendants("username"), u => Assert.Equal("%EMAILLOCALPART%", u.Value));
+    }
+
+    [Theory]
+    [InlineData("taro@other.example.jp", HttpStatusCode.NotFound, "unknown-domain")]
+    [InlineData("not-an-address", HttpStatusCode.BadRequest, "address-invalid")]
+    [InlineData("", HttpStatusCode.BadRequest, "address-invalid")]
+    [InlineData("a\"<x>@saiin.example.jp", HttpStatusCode.BadRequest, "address-invalid")]
+    public async Task Autoconfig_Refuses_Unknown_Domains_And_Malformed_Addresses(string address, HttpStatusCode status, string code)
+    {
+        await using var factory = Portal();
+        using var response = await factory.CreatePlainClient().GetAsync("/mail/config-v1.1.xml?emailaddress=" + Uri.EscapeDataString(address), Ct);
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal(code, JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("code").GetString());
+    }
+
+    private static string Request(string email, string schema = MailClientConfig.ResponseSchema) => $"""
+        <?xml version="1.0" encoding="utf-8"?>
+        <Autodiscover xmlns="{MailClientConfig.RequestSchema}">
+          <Request><EMailAddress>{email}</EMailAddress><AcceptableResponseSchema>{schema}</AcceptableResponseSchema></Request>
+        </Autodiscover>
+        """;
+
+    private static async Task<(HttpStatusCode Status, XDocument Doc)> AutodiscoverAsync(PortalFactory factory, string body, string path = "/autodiscover/autodiscover.xml")
+    {
+        using var response = await factory.CreatePlainClient().PostAsync(path, new StringContent(body, Encoding.UTF8, "text/xml"), Ct);
+        return (response.StatusCode, XDocument.Parse(await response.Content.ReadAsStringAsync(Ct)));
+    }
+
+    [Theory]
+    [InlineData("/autodiscover/autodiscover.xml", "pop3")]
+    [InlineData("/Autodiscover/Autodiscover.xml", "imap")]
+    public async Task Autodiscover_Answers_Pop_Or_Imap_Then_Smtp_With_The_Right_Encryption(string path, string first)
+    {
+        var settings = first == "imap"
+            ? new Dictionary<string, string?> { ["Mail:Incoming:0:Protocol"] = "imap", ["Mail:Incoming:0:Port"] = "993", ["Mail:Incoming:1:Protocol"] = "pop3", ["Mail:Incoming:1:Port"] = "995" }
+            : null;
+        await using var factory = Portal(settings);
+        var (status, doc) = await AutodiscoverAsync(factory, Request("taro@saiin.example.jp"), path);
+        XNamespace envelope = MailClientConfig.EnvelopeSchema, r = MailClientConfig.ResponseSchema;
+        var account = doc.Root!.Element(r + "Response")!.Element(r + "Account")!;
+        var protocols = account.Elements(r + "Protocol").ToList();
+        XElement Smtp(string port) => protocols.Single(p => p.Element(r + "Type")!.Value == "SMTP" && p.Element(r + "Port")!.Value == port);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(envelope + "Autodiscover", doc.Root.Name);
+        Assert.Equal(("email", "settings"), (account.Element(r + "AccountType")!.Value, account.Element(r + "Action")!.Value));
+        Assert.Equal([first.ToUpperInvariant(), first == "imap" ? "POP3" : "IMAP", "SMTP", "SMTP"], protocols.Select(p => p.Element(r + "Type")!.Value));
+        Assert.All(protocols, p => Assert.Equal(("taro@saiin.example.jp", "off"), (p.Element(r + "LoginName")!.Value, p.Element(r + "SPA")!.Value)));
+        Assert.Equal("465", protocols[2].Element(r + "Port")!.Value);   // TLS from the first byte first
+        Assert.Equal(("on", "SSL", "on"), (Smtp("465").Element(r + "SSL")!.Value, Smtp("465").Element(r + "Encryption")!.Value, Smtp("465").Element(r + "AuthRequired")!.Value));
+        Assert.Null(Smtp("587").Element(r + "SSL"));
+        Assert.Equal(("TLS", "on"), (Smtp("587").Element(r + "Encryption")!.Value, Smtp("587").Element(r + "AuthRequired")!.Value));
+        Assert.Equal("smtp.saiin.example.jp", Smtp("587").Element(r + "Server")!.Value);
+    }
+
+    [Fact]
+    public async Task Autodiscover_Refuses_An_External_Entity()
+    {
+        var secret = Path.Combine(Path.GetTempPath(), $"xxe-{Guid.NewGuid():N}.txt");
+        await File.WriteAllTextAsync(secret, "TOP-SECRET", Ct);
+        await using var factory = Portal();
+        var body = $"""
+            <?xml version="1.0"?>
+            <!DOCTYPE a [ <!ENTITY x SYSTEM "file://{secret}"> ]>
+            <Autodiscover xmlns="{MailClientConfig.RequestSchema}"><Request><EMailAddress>&x;@saiin.example.jp</EMailAddress>
+            <AcceptableResponseSchema>{MailClientConfig.ResponseSchema}</AcceptableResponseSchema></Request></Autodiscover>
+            """;
+
+        var (status, doc) = await AutodiscoverAsync(factory, body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("600", doc.Descendants().Single(e => e.Name.LocalName == "ErrorCode").Value);
+        Assert.DoesNotContain("TOP-SECRET", doc.ToString());
+    }
+
+    [Fact]
+    public async Task Autodiscover_Refuses_Entity_Expansion()
+    {
+        await using var factory = Portal();
+        var body = $"""
+            <?xml version="1.0"?>
+            <!DOCTYPE a [ <!ENTITY a "aaaaaaaaaa"> <!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"> <!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"> ]>
+            <Autodiscover xmlns="{MailClientConfig.RequestSchema}"><Request><EMailAddress>&c;@saiin.example.jp</EMailAddress>
+            <AcceptableResponseSchema>{MailClientConfig.ResponseSchema}</AcceptableResponseSchema></Request></Autodiscover>
+            """;
+
+        var (status, doc) = await AutodiscoverAsync(factory, body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("DTDs are not accepted", doc.ToString());
+    }
+
+    [Theory]
+    [InlineData("taro@other.example.jp", null, HttpStatusCode.NotFound, "600")]
+    [InlineData("taro@saiin.example.jp", "http://schemas.microsoft.com/exchange/autodiscover/mobilesync/responseschema/2006", HttpStatusCode.OK, "601")]
+    [InlineData("<broken", null, HttpStatusCode.BadRequest, "600")]
+    [InlineData("not an address", null, HttpStatusCode.BadRequest, "600")]
+    public async Task Autodiscover_Errors_Use_Its_Own_Error_Response(string email, string? schema, HttpStatusCode status, string code)
+    {
+        await using var factory = Portal();
+        var body = email == "<broken" ? "<Autodiscover><Request>" : Request(SecurityElement(email), schema ?? MailClientConfig.ResponseSchema);
+
+        var (got, doc) = await AutodiscoverAsync(factory, body);
+
+        Assert.Equal(status, got);
+        Assert.Equal(MailClientConfig.EnvelopeSchema, doc.Root!.Name.NamespaceName);
+        Assert.Equal(code, doc.Descendants().Single(e => e.Name.LocalName == "ErrorCode").Value);
+    }
+
+    private static string SecurityElement(string text) => System.Security.SecurityElement.Escape(text);
+
+    [Fact]
+    public async Task Autodiscover_Refuses_A_Body_Over_16_KB()
+    {
+        await using var factory = Portal();
+        var (status, doc) = await AutodiscoverAsync(factory, Request("taro@saiin.example.jp") + "<!--" + new string('x', 17_000) + "-->");
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, status);
+        Assert.Contains("16 KB", doc.ToString());
+    }
+
+    private static XElement? Value(XElement dict, string key) =>
+        dict.Elements("key").FirstOrDefault(k => k.Value == key)?.ElementsAfterSelf().First();
+
+    [Fact]
+    public async Task The_Apple_Profile_Sets_Every_Key_Without_A_Password_And_Keeps_Its_Identifiers()
+    {
+        await using var factory = Portal();
+        var client = factory.CreatePlainClient();
+        using var response = await client.GetAsync("/setup/apple.mobileconfig?email=taro%40saiin.example.jp", Ct);
+        var text = await response.Content.ReadAsStringAsync(Ct);
+        var again = await client.GetStringAsync("/setup/apple.mobileconfig?email=taro%40saiin.example.jp", Ct);
+        var other = await client.GetStringAsync("/setup/apple.mobileconfig?email=hanako%40saiin.example.jp", Ct);
+        var plist = XDocument.Load(XmlReader.Create(new StringReader(text), new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore }));
+        var profile = plist.Root!.Element("dict")!;
+        var mail = Value(profile, "PayloadContent")!.Element("dict")!;
+        string S(XElement d, string key) => Value(d, key)!.Value;
+
+        Assert.Equal("application/x-apple-aspen-config", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("no-store", response.Headers.CacheControl!.ToString());
+        Assert.Equal("Configuration", S(profile, "PayloadType"));
+        Assert.Equal("com.apple.mail.managed", S(mail, "PayloadType"));
+        Assert.Equal("EmailTypePOP", S(mail, "EmailAccountType"));
+        Assert.Equal("taro@saiin.example.jp", S(mail, "EmailAddress"));
+        Assert.Equal("Saiin Mail <&>", S(mail, "EmailAccountDescription"));
+        Assert.Equal(("pop.saiin.example.jp", "995", "true", "taro@saiin.example.jp", "EmailAuthPassword"),
+            (S(mail, "IncomingMailServerHostName"), S(mail, "IncomingMailServerPortNumber"), Value(mail, "IncomingMailServerUseSSL")!.Name.LocalName,
+             S(mail, "IncomingMailServerUsername"), S(mail, "IncomingMailServerAuthentication")));
+        Assert.Equal(("smtp.saiin.example.jp", "465", "true", "taro@saiin.example.jp", "EmailAuthPassword", "true"),
+            (S(mail, "OutgoingMailServerHostName"), S(mail, "OutgoingMailServerPortNumber"), Value(mail, "OutgoingMailServerUseSSL")!.Name.LocalName,
+             S(mail, "OutgoingMailServerUsername"), S(mail, "OutgoingMailServerAuthentication"), Value(mail, "OutgoingPasswordSameAsIncomingPassword")!.Name.LocalName));
+        Assert.DoesNotContain(mail.Elements("key"), k => k.Value.Contains("Password", StringComparison.Ordinal) && !k.Value.EndsWith("Authentication", StringComparison.Ordinal) && k.Value != "OutgoingPasswordSameAsIncomingPassword");
+        Assert.Equal(text, again);   // same address, same identifiers
+        Assert.NotEqual(S(profile, "PayloadUUID"), Value(XDocument.Load(XmlReader.Create(new StringReader(other), new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore })).Root!.Element("dict")!, "PayloadUUID")!.Value);
+        Assert.Matches("^[0-9A-F]{8}-[0-9A-F]{4}-5[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}$", S(profile, "PayloadUUID"));
+    }
+
+    [Theory]
+    [InlineData("taro@other.example.jp", HttpStatusCode.NotFound)]
+    [InlineData("<script>@saiin.example.jp", HttpStatusCode.BadRequest)]
+    public async Task The_Apple_Profile_Refuses_Unknown_Domains_And_Hostile_Addresses(string email, HttpStatusCode status)
+    {
+        await using var factory = Portal();
+        using var response = await factory.CreatePlainClient().GetAsync("/setup/apple.mobileconfig?email=" + Uri.EscapeDataString(email), Ct);
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.DoesNotContain("<script>", await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public void A_Hostile_Value_From_Configuration_Is_Escaped_In_Every_Document()
+    {
+        var mail = new MailOptions { DisplayName = "</displayName><evil/>", ShortName = "]]>&" };
+        var address = new MailAddress("taro", "saiin.example.jp");
+
+        foreach (var doc in new[] { MailClientConfig.Autoconfig(mail, "https://x/setup"), MailClientConfig.AutodiscoverResponse(mail, address), MailClientConfig.AppleProfile(mail, address) })
+        {
+            var text = Encoding.UTF8.GetString(MailSetupFeature.Encode(doc));
+            Assert.DoesNotContain("<evil/>", text);
+            var parsed = XDocument.Load(XmlReader.Create(new StringReader(text), new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore }));
+            Assert.Empty(parsed.Descendants("evil"));
+        }
+    }
+
+    [Fact]
+    public async Task The_Setup_Endpoints_Are_Rate_Limited_Per_Client()
+    {
+        await using var factory = Portal();
+        var client = factory.CreatePlainClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 61; i++)
+            statuses.Add((await client.GetAsync("/mail/config-v1.1.xml?emailaddress=taro@saiin.example.jp", Ct)).StatusCode);
+
+        Assert.All(statuses.Take(60), s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[60]);
+    }
+
+    [Theory]
+    [InlineData("/setup/outlook", "smtp.saiin.example.jp", "使用する暗号化接続の種類")]
+    [InlineData("/setup/thunderbird", "465", "接続の保護")]
+    [InlineData("/setup/iphone", "SSLを使用", "apple.mobileconfig")]
+    [InlineData("/setup/mac", "TLS/SSLを使用", "apple.mobileconfig")]
+    [InlineData("/setup/android", "セキュリティの種類", "imap.saiin.example.jp")]
+    [InlineData("/en/setup/outlook", "Use the following type of encrypted connection", "smtp.saiin.example.jp")]
+    [InlineData("/en/setup/thunderbird", "Connection security", "Normal password")]
+    [InlineData("/en/setup/iphone", "Use SSL", "Unverified")]
+    [InlineData("/en/setup/mac", "Automatically manage connection settings", "Use TLS/SSL")]
+    [InlineData("/en/setup/android", "Security type", "Require signin")]
+    public async Task Each_Guide_Names_The_Fields_And_Shows_Our_Values(string path, string field, string more)
+    {
+        await using var factory = Portal();
+        var html = await factory.CreatePlainClient().GetStringAsync(path, Ct);
+
+        Assert.Contains(field, html);
+        Assert.Contains(more, html);
+        Assert.Contains("smtp.saiin.example.jp", html);
+        Assert.DoesNotContain("{{", html);
+        Assert.DoesNotContain("mail.saiin.example.jp", html);   // the default host is replaced by the configured one
+        Assert.Matches("<img [^>]*src=\"/img/setup/[a-z]+\\.(ja|en)\\.svg\"", html);
+    }
+
+    [Fact]
+    public async Task The_Setup_Page_Lists_The_Five_Guides_And_Our_Values()
+    {
+        await using var factory = Portal();
+        var client = factory.CreatePlainClient();
+        var ja = await client.GetStringAsync("/setup", Ct);
+        var en = await client.GetStringAsync("/en/setup", Ct);
+
+        foreach (var program in new[] { "outlook", "thunderbird", "iphone", "mac", "android" })
+        {
+            Assert.Contains($"href=\"/setup/{program}\"", ja);
+            Assert.Contains($"href=\"/en/setup/{program}\"", en);
+        }
+        Assert.Contains("pop.saiin.example.jp", ja);
+        Assert.Contains("465", en);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/setup/no-such-program", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Search_Finds_A_Guide_By_A_Field_Name()
+    {
+        await using var factory = Portal();
+        var html = await factory.CreatePlainClient().GetStringAsync("/search?q=" + Uri.EscapeDataString("接続の保護"), Ct);
+
+        Assert.Contains("href=\"/setup/thunderbird\"", html);
+    }
+
+    [Theory]
+    [InlineData("Mail:Domains:0", "not a domain", "Mail:Domains")]
+    [InlineData("Mail:Submission:0:Security", "ssl", "Mail:Submission:0:Security")]
+    [InlineData("Mail:Submission:0:Port", "0", "Mail:Submission:0:Port")]
+    [InlineData("Mail:Incoming:0:Protocol", "exchange", "Mail:Incoming:0:Protocol")]
+    [InlineData("Mail:Username", "upn", "Mail:Username")]
+    [InlineData("Mail:ProfileSigning:CertificatePath", "/etc/ssl/x.pem", "Mail:ProfileSigning")]
+    public void An_Invalid_Mail_Setting_Stops_The_Start_Naming_The_Key(string key, string value, string named)
+    {
+        using var factory = new PortalFactory(settings: new Dictionary<string, string?> { [key] = value });
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains(named, error.ToString());
+    }
+
+    [Fact]
+    public void Without_Configuration_The_Fictional_Defaults_Hold()
+    {
+        using var factory = new PortalFactory();
+        var mail = factory.Services.GetRequiredService<MailOptions>();
+
+        Assert.Equal(["saiin.example.jp"], mail.Domains);
+        Assert.Equal([(465, "tls"), (587, "starttls")], mail.Submission.Select(s => (s.Port, s.Security)));
+        Assert.Equal("email", mail.Username);
+    }
+}
