@@ -14,11 +14,12 @@ public sealed class PolicyTests(BrowserFixture browser)
         "/", "/en", "/qa", "/en/qa", "/qa/which-port", "/en/qa/which-port", "/explanation", "/en/explanation",
         "/search?q=587", "/en/search?q=587", "/search?q=", "/providers", "/en/providers", "/providers?q=ocn", "/providers/1", "/en/providers/1",
         "/tester", "/en/tester", "/no-such-page", "/en/no-such-page", "/staff/login",
+        "/setup", "/en/setup", "/setup/iphone", "/en/setup/iphone", "/setup/thunderbird", "/en/setup/thunderbird", "/setup/outlook", "/setup/mac", "/setup/android",
     ];
 
     private static readonly string[] StaffPages =
     [
-        "/staff", "/staff/providers/1", "/staff/providers/new", "/staff/import", "/staff/password", "/staff/accounts", "/staff/denied",
+        "/staff", "/staff/mail-dns", "/staff/providers/1", "/staff/providers/new", "/staff/import", "/staff/password", "/staff/accounts", "/staff/denied",
     ];
 
     private const string WatchViolations = """

@@ -24,3 +24,19 @@ public static class SetupText
     public static readonly Text ProfileHint = new("パスワードはプロファイルに入りません。インストールのときに入力します。",
         "The profile holds no password: you enter it while installing.");
 }
+
+/// <summary>The staff page of DNS records, in both languages at once like every staff page.</summary>
+public static class MailDnsText
+{
+    public static readonly Text Title = new("メール設定用のDNSレコード", "DNS records for mail setup");
+    public static readonly Text Intro = new(
+        "Mail:* の設定から作ったレコードです。各メールドメインのゾーンに登録すると、メールソフトが送受信サーバーとこのポータル(autoconfig・Autodiscover)を見つけられます。",
+        "Generated from the Mail:* settings. Published in each mail domain's zone, they let mail programs find our servers and this portal (autoconfig, Autodiscover).");
+    public static readonly Text Name = new("名前", "Name");
+    public static readonly Text Type = new("種類", "Type");
+    public static readonly Text Value = new("値", "Value");
+    public static readonly Text Why = new("用途", "Purpose");
+    public static readonly Text Certificates = new(
+        "autoconfig. と autodiscover. の名前は、このポータルのTLS証明書にも含めてください(メールソフトはHTTPSで問い合わせます)。",
+        "Include the autoconfig. and autodiscover. names in this portal's TLS certificate too: mail programs ask over HTTPS.");
+}

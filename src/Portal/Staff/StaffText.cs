@@ -21,6 +21,7 @@ public static class StaffText
     public static readonly Text AddProvider = new("新しいプロバイダを追加", "Add a provider");
     public static readonly Text CsvImport = new("CSVの取り込み", "CSV import");
     public static readonly Text ChangePassword = new("パスワードの変更", "Change password");
+    public static readonly Text MailDns = new("メール設定用のDNSレコード", "DNS records for mail setup");
     public static readonly Text Accounts = new("アカウント管理", "Accounts");
     public static readonly Text Updated = new("更新", "Updated");
     public static readonly Text Restore = new("復元", "Restore");

@@ -342,3 +342,41 @@ public sealed class MailSetupTests
         Assert.Equal("email", mail.Username);
     }
 }
+
+/// <summary>The DNS records operators publish, on the staff page and as generated.</summary>
+public sealed class MailDnsTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public void The_Records_Cover_Submission_Incoming_And_The_Portal_Names()
+    {
+        var records = MailDns.Records(new MailOptions(), "support.saiin.example.jp").Select(r => r.ToString()).ToList();
+
+        Assert.Equal(
+        [
+            "_submissions._tcp.saiin.example.jp. 3600 IN SRV 0 1 465 mail.saiin.example.jp.",
+            "_submission._tcp.saiin.example.jp. 3600 IN SRV 0 1 587 mail.saiin.example.jp.",
+            "_imaps._tcp.saiin.example.jp. 3600 IN SRV 0 1 993 mail.saiin.example.jp.",
+            "_pop3s._tcp.saiin.example.jp. 3600 IN SRV 0 1 995 mail.saiin.example.jp.",
+            "autoconfig.saiin.example.jp. 3600 IN CNAME support.saiin.example.jp.",
+            "autodiscover.saiin.example.jp. 3600 IN CNAME support.saiin.example.jp.",
+        ], records);
+    }
+
+    [Fact]
+    public async Task Staff_See_The_Records_And_Visitors_Do_Not()
+    {
+        await using var factory = new PortalFactory();
+        await factory.Services.GetRequiredService<Portal.Staff.StaffStore>().AddAsync("sato", "editor", "a long enough password", Ct);
+        var staff = Portal.Tests.Staff.StaffClient.For(factory);
+
+        var anonymous = await factory.CreatePlainClient().GetAsync("/staff/mail-dns", Ct);
+        await staff.LogInAsync("sato", "a long enough password");
+        var page = await staff.Http.GetStringAsync("/staff/mail-dns", Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.Contains("_submissions._tcp.saiin.example.jp. 3600 IN SRV 0 1 465 mail.saiin.example.jp.", page);
+        Assert.Contains("autodiscover.saiin.example.jp.", page);
+    }
+}

@@ -24,6 +24,12 @@ public sealed partial class ArchitectureTests
     }
 
     [Theory]
+    [InlineData("MailSetup", "Portal.Tester")]
+    [InlineData("MailSetup", "Portal.LineTest")]
+    [InlineData("Content", "Portal.MailSetup")]
+    [InlineData("Site", "Portal.MailSetup")]
+    [InlineData("Tester", "Portal.MailSetup")]
+    [InlineData("LineTest", "Portal.MailSetup")]
     [InlineData("LineTest", "Portal.Tester")]
     [InlineData("LineTest", "Portal.Staff")]
     [InlineData("Providers", "Portal.LineTest")]

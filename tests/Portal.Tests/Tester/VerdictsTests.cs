@@ -49,6 +49,7 @@ public sealed class VerdictsTests
         var withAuth = Verdicts.ForPort(Row(587, ProbeOutcome.Ok) with { Tls = tls, AuthMechanisms = ["PLAIN"] }, "smtp.example.jp");
         var withoutAuth = Verdicts.ForPort(Row(465, ProbeOutcome.Ok) with { Tls = tls, AuthMechanisms = [] }, "smtp.example.jp");
         Assert.Contains("offers SMTP AUTH", withAuth.Message.En);
+        Assert.Equal("/setup", withAuth.HelpPath);   // straight to the mail-program guides
         Assert.Contains("offered no SMTP AUTH to our server", withoutAuth.Message.En);
     }
 
