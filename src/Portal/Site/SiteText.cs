@@ -9,6 +9,7 @@ public static class SiteText
     public static readonly Text Explanation = new("図解", "Illustrated guide");
     public static readonly Text Tester = new("接続テスト", "Port test");
     public static readonly Text LineTest = new("回線テスト", "Line test");
+    public static readonly Text Setup = new("メール設定", "Mail setup");
     public static readonly Text SetupCard = new("メールソフトを設定する", "Set up my mail program");
     public static readonly Text SetupCardText = new(
         "Outlook、Thunderbird、iPhone・iPad、Mac、Androidの画面で、送信ポートとSMTP認証を設定する手順です。",

@@ -224,6 +224,30 @@ public sealed class MailSetupTests
         Assert.Matches("^[0-9A-F]{8}-[0-9A-F]{4}-5[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}$", S(profile, "PayloadUUID"));
     }
 
+    [Fact]
+    public async Task With_A_Signing_Certificate_The_Profile_Is_Signed_With_Cms()
+    {
+        var folder = Directory.CreateTempSubdirectory("profile-signing-").FullName;
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=profiles.saiin.example.jp", key,
+            System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        await File.WriteAllTextAsync(Path.Combine(folder, "cert.pem"), certificate.ExportCertificatePem(), Ct);
+        await File.WriteAllTextAsync(Path.Combine(folder, "key.pem"), key.ExportPkcs8PrivateKeyPem(), Ct);
+        await using var factory = Portal(new()
+        {
+            ["Mail:ProfileSigning:CertificatePath"] = Path.Combine(folder, "cert.pem"), ["Mail:ProfileSigning:KeyPath"] = Path.Combine(folder, "key.pem"),
+        });
+
+        var bytes = await factory.CreatePlainClient().GetByteArrayAsync("/setup/apple.mobileconfig?email=taro%40saiin.example.jp", Ct);
+        var cms = new System.Security.Cryptography.Pkcs.SignedCms();
+        cms.Decode(bytes);
+        cms.CheckSignature(verifySignatureOnly: true);
+
+        Assert.Equal("CN=profiles.saiin.example.jp", cms.SignerInfos[0].Certificate!.Subject);
+        Assert.Contains("com.apple.mail.managed", Encoding.UTF8.GetString(cms.ContentInfo.Content));
+    }
+
     [Theory]
     [InlineData("taro@other.example.jp", HttpStatusCode.NotFound)]
     [InlineData("<script>@saiin.example.jp", HttpStatusCode.BadRequest)]
