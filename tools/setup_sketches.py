@@ -54,8 +54,8 @@ SKETCHES = {
 
 
 def svg(title, path, fields, lang):
-    width, row = 480, 46
-    height = 108 + row * len(fields) + 16
+    width, row = 480, 56
+    height = 100 + row * len(fields) + 24
     font = "'Noto Sans CJK JP','Hiragino Sans',sans-serif"
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" font-family="{font}">',
            f'<title>{escape(title)}</title>',
@@ -63,18 +63,18 @@ def svg(title, path, fields, lang):
            f'<rect x="1" y="1" width="{width-2}" height="40" rx="10" fill="#e7ebf0"/>',
            f'<rect x="1" y="30" width="{width-2}" height="11" fill="#e7ebf0"/>',
            '<circle cx="22" cy="21" r="6" fill="#d9534f"/><circle cx="40" cy="21" r="6" fill="#f0ad4e"/><circle cx="58" cy="21" r="6" fill="#5cb85c"/>',
-           f'<text x="74" y="27" font-size="15" font-weight="700" fill="#1b1b1b">{escape(title)}</text>',
-           f'<text x="16" y="68" font-size="14" fill="#5a6270">{escape(path)}</text>']
+           f'<text x="74" y="27" font-size="16" font-weight="700" fill="#1b1b1b">{escape(title)}</text>',
+           f'<text x="16" y="68" font-size="15" fill="#5a6270">{escape(path)}</text>']
     y = 86
     for label, value, hot in fields:
         if hot:
             out.append(f'<rect x="10" y="{y}" width="{width-20}" height="{row-6}" rx="6" fill="#fff3c4" stroke="#e0a800" stroke-width="2"/>')
-        out.append(f'<text x="20" y="{y+17}" font-size="14" fill="#1b1b1b">{escape(label)}</text>')
-        out.append(f'<rect x="20" y="{y+22}" width="{width-40}" height="16" rx="3" fill="#f7f8fa" stroke="#c4cad3"/>')
-        out.append(f'<text x="26" y="{y+35}" font-size="13" fill="#074f4f" font-weight="700">{escape(value)}</text>')
+        out.append(f'<text x="20" y="{y+19}" font-size="17" fill="#1b1b1b">{escape(label)}</text>')
+        out.append(f'<rect x="20" y="{y+25}" width="{width-40}" height="22" rx="3" fill="#f7f8fa" stroke="#c4cad3"/>')
+        out.append(f'<text x="26" y="{y+42}" font-size="16" fill="#074f4f" font-weight="700">{escape(value)}</text>')
         y += row
     note = "黄色の項目を確かめます" if lang == "ja" else "Check the yellow fields"
-    out.append(f'<text x="{width-16}" y="{height-10}" font-size="12" fill="#5a6270" text-anchor="end">{note}</text>')
+    out.append(f'<text x="{width-16}" y="{height-10}" font-size="14" fill="#5a6270" text-anchor="end">{note}</text>')
     out.append('</svg>')
     return "\n".join(out) + "\n"
 
