@@ -9,14 +9,28 @@ public sealed class ContentLoader(ILogger<ContentLoader> logger, IEnumerable<ICo
 {
     private readonly IContentPlaceholders[] _placeholders = placeholders?.ToArray() ?? [];
 
-    /// <summary>The text with every known {{name}} replaced; unknown names are left for a test to catch.</summary>
+    /// <summary>
+    /// The text with every known {{name}} replaced by its value as plain text (Markdown punctuation and HTML
+    /// escaped, so a configured name can neither format nor inject); unknown names are left for a test to catch.
+    /// </summary>
     public string Fill(Lang lang, string text)
     {
         if (!text.Contains("{{", StringComparison.Ordinal)) return text;
         foreach (var source in _placeholders)
             foreach (var (name, value) in source.Values(lang))
-                text = text.Replace("{{" + name + "}}", value, StringComparison.Ordinal);
+                text = text.Replace("{{" + name + "}}", Plain(value), StringComparison.Ordinal);
         return text;
+    }
+
+    private static string Plain(string value)
+    {
+        var escaped = new StringBuilder(value.Length);
+        foreach (var c in value)
+        {
+            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '&' or '|' or '#' or '!') escaped.Append('\\');
+            escaped.Append(c);
+        }
+        return escaped.ToString();
     }
 
     public ContentSnapshot Load(string contentRoot)

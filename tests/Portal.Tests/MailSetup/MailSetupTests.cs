@@ -313,6 +313,17 @@ public sealed class MailSetupTests
     }
 
     [Fact]
+    public async Task A_Configured_Name_Reaches_A_Guide_As_Plain_Text()
+    {
+        await using var factory = Portal(new() { ["Mail:DisplayName"] = "<b>Saiin</b> *Mail* & [x](http://evil.example)" });
+        var html = await factory.CreatePlainClient().GetStringAsync("/en/setup/iphone", Ct);
+
+        Assert.Contains("&lt;b&gt;Saiin&lt;/b&gt; *Mail* &amp; [x](http://evil.example)", html);
+        Assert.DoesNotContain("<b>Saiin</b>", html);
+        Assert.DoesNotContain("href=\"http://evil.example\"", html);
+    }
+
+    [Fact]
     public async Task The_Setup_Page_Lists_The_Five_Guides_And_Our_Values()
     {
         await using var factory = Portal();
