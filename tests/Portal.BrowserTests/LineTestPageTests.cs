@@ -76,6 +76,7 @@ public sealed partial class LineTestPageTests(BrowserFixture browser)
         var verdict = page.Locator("section.verdict[data-outcome=port25-blocked]");
         await verdict.WaitForAsync(new() { Timeout = 5_000 });
         Assert.Equal("missing", await page.Locator("li.port-row[data-port='25']").GetAttributeAsync("data-state"));
+        Assert.Equal(1, await page.Locator("article.line-test p.contact.box").CountAsync());   // support under the verdict
         Assert.Contains(lang == "ja" ? "お使いの回線(ぷらら)は25番ポートへの接続を遮断しています" : "Your line (Plala) blocks connections to port 25", await verdict.InnerTextAsync());
         Assert.Contains(lang == "ja" ? "ぷらら" : "Plala", await page.Locator("p.your-line").InnerTextAsync());
         Assert.DoesNotContain("Text { Ja", await page.Locator("body").InnerTextAsync());

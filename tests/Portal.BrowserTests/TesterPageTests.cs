@@ -29,6 +29,7 @@ public sealed class TesterPageTests(BrowserFixture browser)
         Assert.Contains("PLAIN", await row587.InnerTextAsync());
         Assert.Contains("STARTTLS", await row587.InnerTextAsync());
         Assert.Contains("SSL/TLS", await page.Locator("li.port-row[data-port='465']").InnerTextAsync());
+        Assert.Contains("mailto:", await page.Locator("article.tester p.contact.box a").First.GetAttributeAsync("href"));   // support under the verdict
         await page.Context.CloseAsync();
 
         await browser.ScreenshotsAsync(Link, "tester-ja", AllRowsEndOkAsync);

@@ -28,6 +28,8 @@ public static class SiteFeature
         services.AddProblemDetails();
         services.AddHttpContextAccessor();
         services.AddScoped<ClientAddress>();
+        services.BindSection<ContactOptions>(ContactOptions.Section).Check(o => o.Problems()).ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ContactOptions>>().Value);
         return services;
     }
 

@@ -44,6 +44,8 @@ public static class SiteText
     public static readonly Text NotFoundText = new("お探しのページは移動または削除されたか、URLが間違っている可能性があります。",
         "The page you are looking for may have moved or been removed, or the address may be mistyped.");
     public static readonly Text Footer = new("西院ネットワークス", "Saiin Networks");
+    public static readonly Text TryThese = new("こちらもお試しください", "You could try these");
+    public static readonly Text ContactLead = new("解決しないときのお問い合わせ: ", "Still stuck? Contact support: ");
     public static readonly Text SkipToContent = new("本文へ移動", "Skip to content");
     public static readonly Text MainNav = new("メインメニュー", "Main menu");
     public static readonly Text TableLabel = new("表(横にスクロールできます)", "Table (scrolls sideways)");

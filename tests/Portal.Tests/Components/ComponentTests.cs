@@ -22,6 +22,7 @@ public sealed class ComponentTests : BunitContext
             new ContentLoader(logs.For<ContentLoader>()), logs.For<ContentStore>());
         Services.AddSingleton(_store);
         Services.AddSingleton(TestDatabase.SeededStore());
+        Services.AddSingleton(new Portal.Site.ContactOptions());
     }
 
     protected override void Dispose(bool disposing)
