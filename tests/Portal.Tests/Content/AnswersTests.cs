@@ -1,0 +1,62 @@
+using System.Net;
+using Portal.Tests.Support;
+
+namespace Portal.Tests.Content;
+
+/// <summary>The answers customers were missing, and the stale statements that had to go.</summary>
+public sealed class AnswersTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public static readonly string[] NewQuestions =
+    [
+        "webmail-and-receiving", "mobile-and-wifi", "when-587-fails", "ip25b", "our-port-25",
+        "error-0x800ccc0e", "error-0x8004210b", "error-535", "error-530-starttls", "error-wrong-version-number",
+    ];
+
+    [Fact]
+    public async Task Every_New_Question_Has_Its_Anchor_And_Permalink_In_Both_Languages()
+    {
+        await using var factory = new PortalFactory();
+        var client = factory.CreatePlainClient();
+        var ja = await client.GetStringAsync("/qa", Ct);
+        var en = await client.GetStringAsync("/en/qa", Ct);
+
+        foreach (var slug in NewQuestions)
+        {
+            Assert.Contains($"id=\"{slug}\"", ja);
+            Assert.Contains($"id=\"{slug}\"", en);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/qa/{slug}", Ct)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/en/qa/{slug}", Ct)).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task The_Stale_Statements_Are_Gone()
+    {
+        await using var factory = new PortalFactory();
+        var client = factory.CreatePlainClient();
+        var ja = await client.GetStringAsync("/qa", Ct) + await client.GetStringAsync("/explanation", Ct);
+        var en = await client.GetStringAsync("/en/qa", Ct) + await client.GetStringAsync("/en/explanation", Ct);
+
+        Assert.DoesNotContain("導入するプロバイダが増えています", ja);
+        Assert.DoesNotContain("More and more internet providers", en);
+        Assert.DoesNotContain("587番を狙っても迷惑メールは届きません", ja);
+        Assert.Contains("パスワードが盗まれると", ja);
+        Assert.Contains("stolen password", en);
+        Assert.DoesNotContain("「SSL/TLS」を選ばないよう", ja);
+        Assert.Contains("RFC 5321", ja);
+        Assert.Contains("RFC 5321", en);
+        Assert.DoesNotContain("(RFC 6409: メールソフトからの送信は587番、中継は25番)", ja);
+    }
+
+    [Fact]
+    public async Task Knowing_Whether_My_Provider_Blocks_25_Leads_To_The_Registry_And_The_Line_Test()
+    {
+        await using var factory = new PortalFactory();
+        var html = await factory.CreatePlainClient().GetStringAsync("/qa/my-provider", Ct);
+
+        Assert.Contains("href=\"/line-test\"", html);
+        Assert.Contains("href=\"/providers\"", html);
+    }
+}
