@@ -51,6 +51,22 @@ public sealed class AnswersTests
     }
 
     [Fact]
+    public async Task The_Notice_Heads_The_Registry_As_Today_And_Keeps_The_2005_List_As_History()
+    {
+        await using var factory = new PortalFactory();
+        var client = factory.CreatePlainClient();
+        var ja = await client.GetStringAsync("/qa", Ct);
+        var en = await client.GetStringAsync("/en/qa", Ct);
+
+        Assert.Contains("2005年当時にOP25Bを導入していた主なプロバイダ", ja);
+        Assert.Contains("id=\"providers-now\"", ja);
+        Assert.Contains("Major providers applying OP25B in 2005", en);
+        Assert.Contains("id=\"providers-now\"", en);
+        // The registry list follows the "today" heading, not the 2005 one.
+        Assert.True(ja.IndexOf("id=\"providers-now\"", StringComparison.Ordinal) < ja.IndexOf("class=\"provider", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Knowing_Whether_My_Provider_Blocks_25_Leads_To_The_Registry_And_The_Line_Test()
     {
         await using var factory = new PortalFactory();
