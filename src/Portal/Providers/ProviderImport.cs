@@ -75,7 +75,7 @@ public static class ProviderImport
             if (idText.Length > 0 && id is null)
                 errors.Add(new ValidationError("id", "idは数字で指定してください。", "id must be a number."));
             else if (id is { } known && !existing.ContainsKey(known))
-                errors.Add(new ValidationError("id", $"id {known} のプロバイダはありません。", $"There is no provider {known}."));
+                errors.Add(new ValidationError("id", $"id {known} のプロバイダーはありません。", $"There is no provider {known}."));
             // An update starts from the provider as it is, so a column the file lacks leaves that field unchanged.
             var form = id is { } k && existing.TryGetValue(k, out var current) ? ProviderForm.From(current) : new ProviderForm { Ports = "" };
             form.NameJa = Get("name_ja") ?? form.NameJa; form.NameEn = Get("name_en") ?? form.NameEn; form.Kana = Get("kana") ?? form.Kana;

@@ -22,7 +22,7 @@ public static class SiteText
     public static readonly Text TesterCardText = new(
         "当社のサーバーから、送信サーバーが25・587・465番で応答するかを確かめます。",
         "From our server, check whether a sending server answers on 25, 587 and 465.");
-    public static readonly Text Providers = new("プロバイダ一覧", "Providers");
+    public static readonly Text Providers = new("プロバイダー一覧", "Providers");
     public static readonly Text Search = new("検索", "Search");
     public static readonly Text SearchPlaceholder = new("例: 587、サブミッション", "e.g. 587, submission");
     public static readonly Text SearchButton = new("検索", "Search");

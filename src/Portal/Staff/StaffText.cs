@@ -17,8 +17,8 @@ public static class StaffText
         "Too many failed sign-ins from your address: wait about {0} minutes.");
     public static readonly Text Disabled = new("このアカウントは無効になっています。管理者にお問い合わせください。", "This account is disabled: ask an admin.");
 
-    public static readonly Text Registry = new("プロバイダ登録の管理", "Provider registry");
-    public static readonly Text AddProvider = new("新しいプロバイダを追加", "Add a provider");
+    public static readonly Text Registry = new("プロバイダー登録の管理", "Provider registry");
+    public static readonly Text AddProvider = new("新しいプロバイダーを追加", "Add a provider");
     public static readonly Text CsvImport = new("CSVの取り込み", "CSV import");
     public static readonly Text ChangePassword = new("パスワードの変更", "Change password");
     public static readonly Text MailDns = new("メール設定用のDNSレコード", "DNS records for mail setup");
@@ -35,11 +35,11 @@ public static class StaffText
     public static readonly Text StaffHome = new("スタッフページへ", "Staff home");
 
     public static readonly Text New = new("新規", "New");
-    public static readonly Text AddTitle = new("プロバイダを追加", "Add a provider");
-    public static readonly Text EditTitle = new("プロバイダを編集", "Edit provider");
+    public static readonly Text AddTitle = new("プロバイダーを追加", "Add a provider");
+    public static readonly Text EditTitle = new("プロバイダーを編集", "Edit provider");
     public static readonly Text Saved = new("保存しました。", "Saved.");
     public static readonly Text NotSaved = new("保存できませんでした。次の点を直してください。", "Not saved. Please fix:");
-    public static readonly Text Conflict = new("あなたが編集している間に、{0} さんがこのプロバイダを変更しました。上書きはしていません。相手の変更を確かめてから、もう一度編集してください。",
+    public static readonly Text Conflict = new("あなたが編集している間に、{0} さんがこのプロバイダーを変更しました。上書きはしていません。相手の変更を確かめてから、もう一度編集してください。",
         "While you were editing, {0} changed this provider. Nothing was overwritten: check their change, then edit again.");
     public static readonly Text Field = new("項目", "Field");
     public static readonly Text Before = new("変更前", "Before");
@@ -69,7 +69,7 @@ public static class StaffText
     public static readonly Text NothingToImport = new("取り込む変更はありません。", "Nothing to import: the file matches the registry.");
     public static readonly Text PreviewExpired = new("確認した内容が見つかりません(30分で期限切れになります)。もう一度ファイルを選んでください。",
         "The preview has expired (after 30 minutes) or was already imported: choose the file again.");
-    public static readonly Text ChangedSincePreview = new("確認のあとで次のプロバイダが変更されたため、何も取り込んでいません。もう一度ファイルを選んで確認してください。",
+    public static readonly Text ChangedSincePreview = new("確認のあとで次のプロバイダーが変更されたため、何も取り込んでいません。もう一度ファイルを選んで確認してください。",
         "These providers changed after the preview, so nothing was imported. Choose the file again and preview it.");
     public static readonly Text InvalidRows = new("不正な行があるため取り込めません。", "Invalid rows: nothing can be imported.");
     public static readonly Text Line = new("{0}行目", "line {0}");

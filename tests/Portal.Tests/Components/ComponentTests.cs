@@ -54,7 +54,7 @@ public sealed class ComponentTests : BunitContext
         var sections = page.FindAll("section.question").Select(s => "/qa#" + s.Id).ToList();
         Assert.Equal(sections, toc);
         Assert.Equal("/qa#is-587-ssl", toc[0]);
-        Assert.Contains("OP25B導入プロバイダ", page.Find("h1").TextContent);
+        Assert.Contains("OP25B導入プロバイダー", page.Find("h1").TextContent);
     }
 
     [Fact]

@@ -64,6 +64,6 @@ public sealed class EditProviderTests : BunitContext
         Assert.Equal("", page.Find("#f-name-ja").GetAttribute("value"));
         Assert.Equal("587", page.Find("#f-ports").GetAttribute("value"));
         Assert.Empty(page.FindAll("ol.history"));
-        Assert.Contains("プロバイダを追加", page.Find("h1").TextContent);
+        Assert.Contains("プロバイダーを追加", page.Find("h1").TextContent);
     }
 }

@@ -77,7 +77,7 @@ public sealed class ImportWebTests
 
         Assert.Equal(HttpStatusCode.Conflict, apply.StatusCode);
         Assert.Contains($"data-provider-id=\"{ocn.Id}\"", html);
-        Assert.Contains("確認のあとで次のプロバイダが変更された", html);
+        Assert.Contains("確認のあとで次のプロバイダーが変更された", html);
         var after = (await store.GetAsync(ocn.Id, Ct))!;
         Assert.Equal("同僚の編集", after.Notes);
         Assert.Equal(ocn.Kana, after.Kana);

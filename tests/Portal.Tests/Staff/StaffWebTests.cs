@@ -137,7 +137,7 @@ public sealed class StaffWebTests
         var html = await refused.Content.ReadAsStringAsync(Ct);
 
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
-        Assert.Contains("admin さんがこのプロバイダを変更しました", html);
+        Assert.Contains("admin さんがこのプロバイダーを変更しました", html);
         Assert.Contains("2007-07", html);
         Assert.Contains("2007-06", html);
         var now = await factory.Services.GetRequiredService<ProviderStore>().GetAsync(id, Ct);
