@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using System.Threading.RateLimiting;
 using Portal.Site;
 
 namespace Portal.LineTest;
@@ -27,11 +26,7 @@ public sealed partial class LineTests(LineTestOptions options, LineTestStore sto
 {
     public const int MaxTicketLength = 32;
 
-    private readonly PartitionedRateLimiter<string> _starts = PartitionedRateLimiter.Create<string, string>(client =>
-        RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = options.StartsPerTenMinutesPerClient, Window = TimeSpan.FromMinutes(10), QueueLimit = 0, AutoReplenishment = true,
-        }));
+    private readonly ClientLimiter _starts = new(options.StartsPerTenMinutesPerClient, TimeSpan.FromMinutes(10));
 
     public bool Enabled => options.Enabled;
 
@@ -50,12 +45,8 @@ public sealed partial class LineTests(LineTestOptions options, LineTestStore sto
     {
         if (!Enabled) return (null, new("line-test-off", LineTestText.Off, 503), null);
         if (CheckTicket(ticket) is { } bad) return (null, bad, null);
-        using var lease = _starts.AttemptAcquire(client);
-        if (!lease.IsAcquired)
-        {
-            var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? retry : TimeSpan.FromMinutes(10);
+        if (_starts.TryStart(client) is { } wait)
             return (null, new("rate-limited", LineTestText.RateLimited.With(Math.Ceiling(wait.TotalMinutes)), 429), wait);
-        }
         return (await store.CreateAsync(ticket, cancellationToken), null, null);
     }
 

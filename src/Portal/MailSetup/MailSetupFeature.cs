@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using System.Xml;
 using System.Xml.Linq;
 using Microsoft.Extensions.Options;
@@ -95,17 +94,12 @@ public static class MailSetupFeature
 /// <summary>Generous per-client limit on the setup endpoints (mail programs ask a few times while setting up).</summary>
 public sealed class MailSetupLimiter : IDisposable
 {
-    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(client =>
-        RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = 60, Window = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = true,
-        }));
+    private readonly ClientLimiter _limiter = new(60, TimeSpan.FromMinutes(1));
 
     public IResult? Refuse(HttpContext http)
     {
-        using var lease = _limiter.AttemptAcquire(ClientKey.Of(http));
-        if (lease.IsAcquired) return null;
-        http.Response.Headers.RetryAfter = "60";
+        if (_limiter.TryStart(ClientKey.Of(http)) is not { } wait) return null;
+        http.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString("0");
         return TypedResults.Problem(detail: "Too many requests: try again in a minute.", statusCode: 429, title: "Mail setup",
             type: "https://portal.invalid/problems/rate-limited", extensions: new Dictionary<string, object?> { ["code"] = "rate-limited" });
     }
