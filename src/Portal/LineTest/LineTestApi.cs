@@ -85,8 +85,5 @@ public static class LineTestApi
     private static readonly Text NotFoundTitle = new("見つかりません", "Not found");
 
     private static ProblemHttpResult Problem(LineRefusal refusal, Lang lang) =>
-        TypedResults.Problem(detail: refusal.Message[lang], statusCode: refusal.Status,
-            title: (refusal.Status == 404 ? NotFoundTitle : NotStarted)[lang],
-            type: "https://portal.invalid/problems/" + refusal.Code,
-            extensions: new Dictionary<string, object?> { ["code"] = refusal.Code });
+        ApiProblem.Of(refusal.Status, refusal.Code, (refusal.Status == 404 ? NotFoundTitle : NotStarted)[lang], refusal.Message[lang]);
 }

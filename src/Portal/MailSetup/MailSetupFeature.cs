@@ -87,8 +87,7 @@ public static class MailSetupFeature
         Results.Content(System.Text.Encoding.UTF8.GetString(Encode(doc)), type + "; charset=utf-8", System.Text.Encoding.UTF8, status);
 
     private static IResult Problem(int status, string code, string detail) =>
-        TypedResults.Problem(detail: detail, statusCode: status, title: "Mail setup", type: "https://portal.invalid/problems/" + code,
-            extensions: new Dictionary<string, object?> { ["code"] = code });
+        ApiProblem.Of(status, code, "Mail setup", detail);
 }
 
 /// <summary>Generous per-client limit on the setup endpoints (mail programs ask a few times while setting up).</summary>
@@ -100,8 +99,7 @@ public sealed class MailSetupLimiter : IDisposable
     {
         if (_limiter.TryStart(ClientKey.Of(http)) is not { } wait) return null;
         http.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString("0");
-        return TypedResults.Problem(detail: "Too many requests: try again in a minute.", statusCode: 429, title: "Mail setup",
-            type: "https://portal.invalid/problems/rate-limited", extensions: new Dictionary<string, object?> { ["code"] = "rate-limited" });
+        return ApiProblem.Of(429, "rate-limited", "Mail setup", "Too many requests: try again in a minute.");
     }
 
     public void Dispose() => _limiter.Dispose();

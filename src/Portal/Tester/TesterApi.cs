@@ -54,9 +54,7 @@ public static class TesterApi
     private static readonly Text NotRun = new("試験を実行できませんでした", "The test was not run");
 
     private static ProblemHttpResult Problem(Refusal refusal, Lang lang, int status) =>
-        TypedResults.Problem(detail: refusal.Message[lang], statusCode: status, title: NotRun[lang],
-            type: "https://portal.invalid/problems/" + refusal.Code,
-            extensions: new Dictionary<string, object?> { ["code"] = refusal.Code });
+        ApiProblem.Of(status, refusal.Code, NotRun[lang], refusal.Message[lang]);
 }
 
 public sealed record TesterResponse(string Host, string AsciiHost, IReadOnlyList<TesterResponse.Row> Results, string? Summary)
