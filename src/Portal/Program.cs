@@ -3,6 +3,7 @@ using Portal.Data;
 using Portal.LineTest;
 using Portal.MailSetup;
 using Portal.Providers;
+using Portal.Search;
 using Portal.Site;
 using Portal.Staff;
 using Portal.Tester;
@@ -36,6 +37,9 @@ builder.Services.AddMailSetup();
 
 // Providers: the OP25B registry, its pages and its API.
 builder.Services.AddProviders();
+
+// Search: a Lucene index of the pages, guides and providers, its page, suggestions and the searches that found nothing.
+builder.Services.AddSearch();
 
 // Staff: accounts, cookie login, editing the registry.
 builder.Services.AddStaff();
@@ -79,6 +83,7 @@ app.MapTesterApi();
 app.MapLineTestApi();
 app.MapMailSetup();
 app.MapProvidersApi();
+app.MapSearchApi();
 app.MapStaffApi();
 app.MapSite();
 

@@ -17,7 +17,6 @@ public sealed class ContentSnapshot
         Version = version;
         ETag = $"\"{version}-{BuildId}\"";
         Documents = all;
-        Search = new ContentSearch(all);
     }
 
     /// <summary>A short hash of every loaded file; part of each reading page's ETag.</summary>
@@ -30,8 +29,6 @@ public sealed class ContentSnapshot
         typeof(ContentSnapshot).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..8];
 
     public IReadOnlyList<ContentDocument> Documents { get; }
-
-    public ContentSearch Search { get; }
 
     public ContentDocument? Page(Lang lang, string slug) => _pages.GetValueOrDefault((lang, slug));
 

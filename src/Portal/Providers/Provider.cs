@@ -15,11 +15,22 @@ public sealed record Provider
     /// <summary>YYYY, YYYY-MM or YYYY-MM-DD, or empty.</summary>
     public string Since { get; init; } = "";
     public IReadOnlyList<int> SubmissionPorts { get; init; } = [];
+    /// <summary>Notes in English (the column "notes").</summary>
     public string Notes { get; init; } = "";
+    /// <summary>Notes in Japanese, shown under 「備考」 on Japanese pages.</summary>
+    public string NotesJa { get; init; } = "";
     public string SourceUrl { get; init; } = "";
     public IReadOnlyList<string> RdnsSuffixes { get; init; } = [];
     public string? LastVerified { get; init; }
     public string UpdatedAt { get; init; } = "";
+
+    /// <summary>The notes in the reader's language, else the other one (better than none).</summary>
+    public string NotesIn(Portal.Site.Lang lang) => lang == Portal.Site.Lang.Ja
+        ? (NotesJa.Length > 0 ? NotesJa : Notes)
+        : (Notes.Length > 0 ? Notes : NotesJa);
+
+    /// <summary>True when <see cref="NotesIn"/> had to fall back to the other language.</summary>
+    public bool NotesFallBack(Portal.Site.Lang lang) => lang == Portal.Site.Lang.Ja ? NotesJa.Length == 0 && Notes.Length > 0 : Notes.Length == 0 && NotesJa.Length > 0;
 
     public string DisplayName(Portal.Site.Lang lang) => lang == Portal.Site.Lang.En && NameEn.Length > 0 ? NameEn : NameJa;
 

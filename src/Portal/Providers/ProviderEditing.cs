@@ -129,7 +129,7 @@ public sealed class ProviderEditing(Db db, TimeProvider clock, RegistryVersion r
         {
             ("name_ja", p => p.NameJa), ("name_en", p => p.NameEn), ("kana", p => p.Kana), ("operator", p => p.Operator),
             ("op25b", p => p.Op25b), ("since", p => p.Since), ("submission_ports", p => string.Join(",", p.SubmissionPorts)),
-            ("notes", p => p.Notes), ("source_url", p => p.SourceUrl), ("rdns_suffixes", p => string.Join(" ", p.RdnsSuffixes)),
+            ("notes", p => p.Notes), ("notes_ja", p => p.NotesJa), ("source_url", p => p.SourceUrl), ("rdns_suffixes", p => string.Join(" ", p.RdnsSuffixes)),
             ("last_verified", p => p.LastVerified ?? ""),
         };
         return fields.Where(f => f.Get(before) != f.Get(after)).Select(f => new FieldChange(f.Name, f.Get(before), f.Get(after))).ToList();

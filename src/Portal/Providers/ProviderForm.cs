@@ -21,6 +21,7 @@ public sealed partial class ProviderForm
     public string Since { get; set; } = "";
     public string Ports { get; set; } = "587";
     public string Notes { get; set; } = "";
+    public string NotesJa { get; set; } = "";
     public string SourceUrl { get; set; } = "";
     public string RdnsSuffixes { get; set; } = "";
     public string LastVerified { get; set; } = "";
@@ -29,7 +30,7 @@ public sealed partial class ProviderForm
     public static ProviderForm From(EditableProvider e) => new()
     {
         NameJa = e.Provider.NameJa, NameEn = e.Provider.NameEn, Kana = e.Provider.Kana, Operator = e.Provider.Operator,
-        Op25b = e.Provider.Op25b, Since = e.Provider.Since, Ports = string.Join(",", e.Provider.SubmissionPorts), Notes = e.Provider.Notes,
+        Op25b = e.Provider.Op25b, Since = e.Provider.Since, Ports = string.Join(",", e.Provider.SubmissionPorts), Notes = e.Provider.Notes, NotesJa = e.Provider.NotesJa,
         SourceUrl = e.Provider.SourceUrl, RdnsSuffixes = string.Join(" ", e.Provider.RdnsSuffixes), LastVerified = e.Provider.LastVerified ?? "",
         Version = e.Version,
     };
@@ -64,7 +65,8 @@ public sealed partial class ProviderForm
             if (p is "587" or "465") { if (!portNumbers.Contains(int.Parse(p))) portNumbers.Add(int.Parse(p)); }
             else { Error("Ports", "推奨ポートは 587 と 465 のどちらか、または両方です。", "Recommended ports can only be 587 and/or 465."); break; }
         }
-        if ((Notes ?? "").Length > MaxNotes) Error("Notes", $"備考は{MaxNotes}文字以内にしてください。", $"Notes must be {MaxNotes} characters or fewer.");
+        if ((Notes ?? "").Length > MaxNotes) Error("Notes", $"備考(英語)は{MaxNotes}文字以内にしてください。", $"Notes (English) must be {MaxNotes} characters or fewer.");
+        if ((NotesJa ?? "").Length > MaxNotes) Error("NotesJa", $"備考(日本語)は{MaxNotes}文字以内にしてください。", $"Notes (Japanese) must be {MaxNotes} characters or fewer.");
         if (T(SourceUrl).Length > 0 && !(Uri.TryCreate(T(SourceUrl), UriKind.Absolute, out var url) && url.Scheme is "https" or "http"))
             Error("SourceUrl", "出典URLは https:// で始まる正しいURLにしてください。", "The source URL must be a valid http(s) address.");
         var suffixes = T(RdnsSuffixes).ToLowerInvariant().Split([' ', ',', '\n'], StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim('.')).Distinct().ToList();
@@ -77,7 +79,7 @@ public sealed partial class ProviderForm
         return (new Provider
         {
             NameJa = T(NameJa), NameEn = T(NameEn), Kana = T(Kana), Operator = T(Operator), Op25b = T(Op25b), Since = T(Since),
-            SubmissionPorts = portNumbers, Notes = (Notes ?? "").Trim(), SourceUrl = T(SourceUrl), RdnsSuffixes = suffixes,
+            SubmissionPorts = portNumbers, Notes = (Notes ?? "").Trim(), NotesJa = (NotesJa ?? "").Trim(), SourceUrl = T(SourceUrl), RdnsSuffixes = suffixes,
             LastVerified = T(LastVerified).Length > 0 ? T(LastVerified) : null,
         }, errors);
     }

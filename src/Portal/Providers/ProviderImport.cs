@@ -80,7 +80,7 @@ public static class ProviderImport
             var form = id is { } k && existing.TryGetValue(k, out var current) ? ProviderForm.From(current) : new ProviderForm { Ports = "" };
             form.NameJa = Get("name_ja") ?? form.NameJa; form.NameEn = Get("name_en") ?? form.NameEn; form.Kana = Get("kana") ?? form.Kana;
             form.Operator = Get("operator") ?? form.Operator; form.Op25b = Get("op25b") ?? form.Op25b; form.Since = Get("since") ?? form.Since;
-            form.Ports = Get("submission_ports") ?? form.Ports; form.Notes = Get("notes") ?? form.Notes; form.SourceUrl = Get("source_url") ?? form.SourceUrl;
+            form.Ports = Get("submission_ports") ?? form.Ports; form.Notes = Get("notes") ?? form.Notes; form.NotesJa = Get("notes_ja") ?? form.NotesJa; form.SourceUrl = Get("source_url") ?? form.SourceUrl;
             form.RdnsSuffixes = Get("rdns_suffixes") ?? form.RdnsSuffixes; form.LastVerified = Get("last_verified") ?? form.LastVerified;
             var (values, invalid) = form.Validate();
             errors.AddRange(invalid);

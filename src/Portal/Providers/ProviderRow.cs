@@ -9,7 +9,7 @@ internal sealed class ProviderRow
     /// <summary>The columns customers may see.</summary>
     public const string PublicColumns = """
         id AS Id, name_ja AS NameJa, name_en AS NameEn, kana AS Kana, operator AS Operator, op25b AS Op25b,
-        since AS Since, submission_ports AS SubmissionPorts, notes AS Notes, source_url AS SourceUrl,
+        since AS Since, submission_ports AS SubmissionPorts, notes AS Notes, notes_ja AS NotesJa, source_url AS SourceUrl,
         rdns_suffixes AS RdnsSuffixes, last_verified AS LastVerified, updated_at AS UpdatedAt
         """;
 
@@ -25,6 +25,7 @@ internal sealed class ProviderRow
     public string Since { get; set; } = "";
     public string SubmissionPorts { get; set; } = "";
     public string Notes { get; set; } = "";
+    public string NotesJa { get; set; } = "";
     public string SourceUrl { get; set; } = "";
     public string RdnsSuffixes { get; set; } = "";
     public string? LastVerified { get; set; }
@@ -38,7 +39,7 @@ internal sealed class ProviderRow
     {
         Id = Id, NameJa = NameJa, NameEn = NameEn, Kana = Kana, Operator = Operator, Op25b = Op25b, Since = Since,
         SubmissionPorts = SubmissionPorts.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList(),
-        Notes = Notes, SourceUrl = SourceUrl,
+        Notes = Notes, NotesJa = NotesJa, SourceUrl = SourceUrl,
         RdnsSuffixes = RdnsSuffixes.Split(' ', StringSplitOptions.RemoveEmptyEntries),
         LastVerified = LastVerified, UpdatedAt = UpdatedAt,
     };

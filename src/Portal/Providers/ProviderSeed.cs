@@ -20,7 +20,7 @@ public static class ProviderSeed
             providers.Add(new Provider
             {
                 NameJa = Get("name_ja"), NameEn = Get("name_en"), Operator = Get("operator"), Op25b = Get("op25b"),
-                Since = Get("since"), Notes = Get("notes"), SourceUrl = Get("source_url"),
+                Since = Get("since"), Notes = Get("notes"), NotesJa = Get("notes_ja"), SourceUrl = Get("source_url"),
                 SubmissionPorts = Get("submission_ports").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList(),
                 RdnsSuffixes = Get("rdns_suffixes").ToLowerInvariant().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             });

@@ -109,9 +109,9 @@ public sealed class ProviderStore(Db db, TimeProvider clock, RegistryVersion reg
 
     /// <summary>INSERT of one provider, shared by creation here and by CSV import.</summary>
     internal const string InsertSql = """
-        INSERT INTO providers (name_ja, name_en, kana, operator, op25b, since, submission_ports, notes, source_url,
+        INSERT INTO providers (name_ja, name_en, kana, operator, op25b, since, submission_ports, notes, notes_ja, source_url,
                                rdns_suffixes, last_verified, search_text, created_at, updated_at, updated_by)
-        VALUES (@NameJa, @NameEn, @Kana, @Operator, @Op25b, @Since, @Ports, @Notes, @SourceUrl,
+        VALUES (@NameJa, @NameEn, @Kana, @Operator, @Op25b, @Since, @Ports, @Notes, @NotesJa, @SourceUrl,
                 @Rdns, @LastVerified, @SearchText, @now, @now, @by)
         RETURNING id
         """;
@@ -119,7 +119,7 @@ public sealed class ProviderStore(Db db, TimeProvider clock, RegistryVersion reg
     /// <summary>UPDATE of every editable field at an expected version, shared by the edit form and CSV import.</summary>
     internal const string UpdateSql = """
         UPDATE providers SET name_ja = @NameJa, name_en = @NameEn, kana = @Kana, operator = @Operator, op25b = @Op25b,
-            since = @Since, submission_ports = @Ports, notes = @Notes, source_url = @SourceUrl, rdns_suffixes = @Rdns,
+            since = @Since, submission_ports = @Ports, notes = @Notes, notes_ja = @NotesJa, source_url = @SourceUrl, rdns_suffixes = @Rdns,
             last_verified = @LastVerified, search_text = @SearchText, updated_at = @now, updated_by = @by, version = version + 1
         WHERE id = @id AND version = @version AND deleted_at IS NULL
         """;
@@ -128,7 +128,7 @@ public sealed class ProviderStore(Db db, TimeProvider clock, RegistryVersion reg
     {
         var parameters = new DynamicParameters(new
         {
-            p.NameJa, p.NameEn, p.Kana, p.Operator, p.Op25b, p.Since, Ports = string.Join(",", p.SubmissionPorts), p.Notes, p.SourceUrl,
+            p.NameJa, p.NameEn, p.Kana, p.Operator, p.Op25b, p.Since, Ports = string.Join(",", p.SubmissionPorts), p.Notes, p.NotesJa, p.SourceUrl,
             Rdns = string.Join(" ", p.RdnsSuffixes), p.LastVerified, SearchText = SearchText(p), now, by,
         });
         if (id is not null) parameters.Add("id", id);

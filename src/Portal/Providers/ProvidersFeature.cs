@@ -15,6 +15,7 @@ public static class ProvidersFeature
         services.AddSingleton<Portal.Content.IReadingPageSource>(sp => sp.GetRequiredService<RegistryVersion>());
         services.AddSingleton(new Portal.Content.ContentInsert("providers", typeof(Components.NoticeProviderList)));
         services.AddSingleton<ProviderStore>();
+        services.AddSingleton<Portal.Search.ISearchSource, ProviderSearchSource>();
         services.AddSingleton<ProviderEditing>();
         services.AddSingleton<ImportUploads>();
         services.AddHostedService<SeedAtStart>();
@@ -71,7 +72,7 @@ public static class ProvidersFeature
 /// <summary>The public CSV: UTF-8 with a byte order mark so Excel in Japan reads it as UTF-8.</summary>
 public static class ProviderCsv
 {
-    public static readonly string[] Header = ["id", "name_ja", "name_en", "kana", "operator", "op25b", "since", "submission_ports", "notes", "source_url", "rdns_suffixes", "last_verified"];
+    public static readonly string[] Header = ["id", "name_ja", "name_en", "kana", "operator", "op25b", "since", "submission_ports", "notes", "notes_ja", "source_url", "rdns_suffixes", "last_verified"];
 
     public static byte[] Write(IEnumerable<Provider> providers)
     {
@@ -81,7 +82,7 @@ public static class ProviderCsv
         {
             sb.AppendLine(string.Join(",", new[]
             {
-                p.Id.ToString(), p.NameJa, p.NameEn, p.Kana, p.Operator, p.Op25b, p.Since, string.Join(" ", p.SubmissionPorts), p.Notes,
+                p.Id.ToString(), p.NameJa, p.NameEn, p.Kana, p.Operator, p.Op25b, p.Since, string.Join(" ", p.SubmissionPorts), p.Notes, p.NotesJa,
                 p.SourceUrl, string.Join(" ", p.RdnsSuffixes), p.LastVerified ?? "",
             }.Select(Quote)));
         }

@@ -26,9 +26,6 @@ public static class SiteText
     public static readonly Text Search = new("検索", "Search");
     public static readonly Text SearchPlaceholder = new("例: 587、サブミッション", "e.g. 587, submission");
     public static readonly Text SearchButton = new("検索", "Search");
-    public static readonly Text SearchEmpty = new("検索する言葉を入力してください。", "Please enter a word to search for.");
-    public static readonly Text SearchTooLong = new($"検索する言葉は{Content.ContentSearch.MaxQueryLength}文字以内で入力してください。",
-        $"Please keep your search to {Content.ContentSearch.MaxQueryLength} characters or fewer.");
     public static readonly Text SearchNone = new("「{0}」に一致する項目は見つかりませんでした。言葉を短くするか、別の言い方でお試しください。",
         "Nothing matched “{0}”. Try a shorter word or a different one.");
     public static readonly Text SearchCount = new("「{0}」の検索結果: {1}件", "Results for “{0}”: {1}");

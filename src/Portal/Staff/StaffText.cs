@@ -22,6 +22,7 @@ public static class StaffText
     public static readonly Text CsvImport = new("CSVの取り込み", "CSV import");
     public static readonly Text ChangePassword = new("パスワードの変更", "Change password");
     public static readonly Text MailDns = new("メール設定用のDNSレコード", "DNS records for mail setup");
+    public static readonly Text SearchMisses = new("見つからなかった検索", "Searches that found nothing");
     public static readonly Text Accounts = new("アカウント管理", "Accounts");
     public static readonly Text Updated = new("更新", "Updated");
     public static readonly Text Restore = new("復元", "Restore");
@@ -51,7 +52,8 @@ public static class StaffText
     public static readonly Text Operator = new("運営会社", "Operator");
     public static readonly Text Since = new("開始時期", "Since (2006, 2006-05, 2006-05-01)");
     public static readonly Text Ports = new("推奨ポート", "Ports (587, 465)");
-    public static readonly Text Notes = new("備考", "Notes ({0})");
+    public static readonly Text Notes = new("備考(英語、{0}文字まで)", "Notes in English (up to {0})");
+    public static readonly Text NotesJa = new("備考(日本語、{0}文字まで)", "Notes in Japanese (up to {0})");
     public static readonly Text SourceUrl = new("出典URL", "Source URL");
     public static readonly Text Rdns = new("逆引きドメイン", "Reverse-DNS suffixes");
     public static readonly Text LastVerified = new("確認日", "Last verified (2026-11-28)");

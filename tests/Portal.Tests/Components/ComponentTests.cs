@@ -23,6 +23,11 @@ public sealed class ComponentTests : BunitContext
         Services.AddSingleton(_store);
         Services.AddSingleton(TestDatabase.SeededStore());
         Services.AddSingleton(new Portal.Site.ContactOptions());
+        var search = new Portal.Search.SearchService(_store, [], Options.Create(new ContentOptions { Root = TestContent.ContentRoot }), logs.For<Portal.Search.SearchService>());
+        search.RebuildAsync(CancellationToken.None).GetAwaiter().GetResult();
+        Services.AddSingleton(search);
+        // Not written to: the page counts misses only for a real request.
+        Services.AddSingleton(new Portal.Search.SearchMisses(TestDatabase.NewFile(), TimeProvider.System));
     }
 
     protected override void Dispose(bool disposing)
@@ -74,7 +79,7 @@ public sealed class ComponentTests : BunitContext
     {
         Services.GetRequiredService<NavigationManager>().NavigateTo("/search?q=" + Uri.EscapeDataString("サブミッション"));
 
-        var page = Render<Search>(p => p.AddCascadingValue(Lang.Ja));
+        var page = Render<Portal.Search.Components.SearchPage>(p => p.AddCascadingValue(Lang.Ja));
 
         Assert.Contains("サブミッション", page.Find("[role=status]").TextContent);
         Assert.Contains(page.FindAll("ol.results a"), a => a.GetAttribute("href") == "/qa#which-port");
@@ -86,7 +91,7 @@ public sealed class ComponentTests : BunitContext
     {
         Services.GetRequiredService<NavigationManager>().NavigateTo("/en/search?q=" + new string('a', 150));
 
-        var page = Render<Search>(p => p.AddCascadingValue(Lang.En));
+        var page = Render<Portal.Search.Components.SearchPage>(p => p.AddCascadingValue(Lang.En));
 
         Assert.Contains("100 characters or fewer", page.Find("[role=alert]").TextContent);
         Assert.Empty(page.FindAll("ol.results"));

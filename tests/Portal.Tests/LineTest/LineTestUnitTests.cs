@@ -124,8 +124,7 @@ public sealed class LineTestUnitTests
         // A database seeded before the seed had suffixes: migrated up to 0005, seeded without them, one row edited by staff.
         var db = TestDatabase.NewFile();
         await new Migrator(db, NullLogger<Migrator>.Instance).MigrateAsync(upTo: 5, cancellationToken: Ct);
-        var store = new ProviderStore(db, TimeProvider.System, new RegistryVersion());
-        await store.SeedAsync(ProviderSeed.Load().Select(p => p with { RdnsSuffixes = [] }), Ct);
+        await TestDatabase.SeedAsOfFirstVersionAsync(db, ProviderSeed.Load().Select(p => p with { RdnsSuffixes = [] }));
         await using (var c = await db.OpenAsync(Ct))
         {
             await using var edit = c.CreateCommand();

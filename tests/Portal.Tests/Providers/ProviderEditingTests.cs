@@ -82,8 +82,7 @@ public sealed class ProviderEditingTests
         var db = TestDatabase.NewFile();
         var migrator = new Migrator(db, NullLogger<Migrator>.Instance);
         await migrator.MigrateAsync(upTo: 1, cancellationToken: Ct);
-        var store = new ProviderStore(db, TimeProvider.System, new RegistryVersion());
-        foreach (var p in ProviderSeed.Load()) await store.InsertAsync(p, "seed", Ct);
+        await TestDatabase.SeedAsOfFirstVersionAsync(db, ProviderSeed.Load());
         // Read from the file itself, every column of version 1: the store's in-memory copy would hide a lost row or value.
         var before = await TestDatabase.RowsAsync(db, "providers");
 

@@ -36,7 +36,7 @@ public sealed class ProviderImportTests
         var (store, editing) = await SeededAsync();
         var ocn = (await store.ListAsync("OCN", cancellationToken: Ct)).Single();
         var text = Encoding.UTF8.GetString(ProviderCsv.Write([ocn with { Kana = "おーしーえぬ", Notes = "改行を\n含む, \"引用\" 付きの備考" }]))
-                   + "\"\",\"新プロバイダ\",\"New ISP\",\"しんぷろばいだ\",\"新会社\",\"partial\",\"2026\",\"587\",\"\",\"https://example.jp/op25b\",\"dyn.example.jp\",\"2026-11-28\"\n";
+                   + "\"\",\"新プロバイダ\",\"New ISP\",\"しんぷろばいだ\",\"新会社\",\"partial\",\"2026\",\"587\",\"\",\"日本語の備考\",\"https://example.jp/op25b\",\"dyn.example.jp\",\"2026-11-28\"\n";
 
         var plan = await ProviderImport.PlanAsync(Encoding.UTF8.GetBytes(text), editing, Ct);
 
@@ -49,7 +49,7 @@ public sealed class ProviderImportTests
         Assert.Equal(new ImportResult(2, []).Count, (await editing.ApplyAsync(plan, "sato", Ct)).Count);
         Assert.Equal("おーしーえぬ", (await store.GetAsync(ocn.Id, Ct))!.Kana);
         Assert.Equal("改行を\n含む, \"引用\" 付きの備考", (await store.GetAsync(ocn.Id, Ct))!.Notes);
-        Assert.Single(await store.ListAsync("しんぷろばいだ", cancellationToken: Ct));
+        Assert.Equal("日本語の備考", Assert.Single(await store.ListAsync("しんぷろばいだ", cancellationToken: Ct)).NotesJa);
         Assert.Equal("import", (await editing.HistoryAsync(ocn.Id, Ct))[0].Action);
     }
 

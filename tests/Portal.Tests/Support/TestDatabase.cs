@@ -19,6 +19,32 @@ public static class TestDatabase
         return store;
     }
 
+    /// <summary>
+    /// Seeds a database migrated only part way, as the portal of that time did: only the columns the first
+    /// version had (the store's own SQL writes later columns too).
+    /// </summary>
+    public static async Task SeedAsOfFirstVersionAsync(Db db, IEnumerable<Provider> providers)
+    {
+        await using var c = await db.OpenAsync();
+        await using var tx = await c.BeginTransactionAsync();
+        var now = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var p in providers)
+        {
+            var id = await Dapper.SqlMapper.ExecuteScalarAsync<long>(c, """
+                INSERT INTO providers (name_ja, name_en, kana, operator, op25b, since, submission_ports, notes, source_url,
+                                       rdns_suffixes, last_verified, search_text, created_at, updated_at, updated_by)
+                VALUES (@NameJa, @NameEn, @Kana, @Operator, @Op25b, @Since, @Ports, @Notes, @SourceUrl, @Rdns, @LastVerified, @Search, @now, @now, 'seed')
+                RETURNING id
+                """, new { p.NameJa, p.NameEn, p.Kana, p.Operator, p.Op25b, p.Since, Ports = string.Join(",", p.SubmissionPorts), p.Notes, p.SourceUrl,
+                    Rdns = string.Join(" ", p.RdnsSuffixes), p.LastVerified, Search = ProviderStore.SearchText(p), now }, tx);
+            await Dapper.SqlMapper.ExecuteAsync(c, """
+                INSERT INTO provider_history (provider_id, changed_at, changed_by, action, before_json, after_json)
+                VALUES (@id, @now, 'seed', 'create', NULL, @after)
+                """, new { id, now, after = System.Text.Json.JsonSerializer.Serialize(p with { Id = id }) }, tx);
+        }
+        await tx.CommitAsync();
+    }
+
     /// <summary>Every row of a table as "column=value" lines, read straight from the file (optionally only the columns another read had).</summary>
     public static async Task<List<string>> RowsAsync(Db db, string table, List<string>? columnsOf = null)
     {
