@@ -19,7 +19,7 @@ public sealed class PolicyTests(BrowserFixture browser)
 
     private static readonly string[] StaffPages =
     [
-        "/staff", "/staff/mail-dns", "/staff/providers/1", "/staff/providers/new", "/staff/import", "/staff/password", "/staff/accounts", "/staff/denied",
+        "/staff", "/staff/mail-dns", "/staff/search-misses", "/staff/providers/1", "/staff/providers/new", "/staff/import", "/staff/password", "/staff/accounts", "/staff/denied",
     ];
 
     private const string WatchViolations = """
@@ -39,6 +39,11 @@ public sealed class PolicyTests(BrowserFixture browser)
         var violations = new List<string>();
 
         foreach (var path in PublicPages) violations.AddRange(await VisitAsync(page, path));
+        // Suggestions while typing: the script and its fetch stay inside the policy.
+        await page.GotoAsync("/");
+        await page.Locator("#site-search").PressSequentiallyAsync("587");
+        await page.Locator("#site-search-suggestions li").First.WaitForAsync();
+        violations.AddRange(await ViolationsAsync(page));
         // The live tester: the circuit connects, a test runs against Postfix, rows update.
         await page.GotoAsync("/tester?host=127.0.0.1&ports=25,587,465");
         await page.Locator("li.port-row[data-outcome=ok]").Nth(2).WaitForAsync(new() { Timeout = 60_000 });
@@ -72,6 +77,12 @@ public sealed class PolicyTests(BrowserFixture browser)
         var problems = new List<string>();
 
         foreach (var path in PublicPages) problems.AddRange(await AxeAsync(page, path));
+        // The search box with its suggestions open.
+        await page.GotoAsync("/");
+        await page.Locator("#site-search").PressSequentiallyAsync("送れない");
+        await page.Locator("#site-search-suggestions li").First.WaitForAsync();
+        await page.Locator("#site-search").PressAsync("ArrowDown");
+        problems.AddRange(await AxeAsync(page, null));
         await page.GotoAsync("/tester?host=127.0.0.1&ports=25,587,465");
         await page.Locator("p.summary").WaitForAsync(new() { Timeout = 60_000 });
         problems.AddRange(await AxeAsync(page, null));

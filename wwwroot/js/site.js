@@ -64,13 +64,15 @@ document.querySelectorAll("form[data-suggest]").forEach((form) => {
       li.id = `${list.id}-${i}`;
       li.setAttribute("role", "option");
       li.setAttribute("aria-selected", "false");
+      li.dataset.url = item.url;
       const title = document.createElement("span");
       title.className = "title";
       title.textContent = item.title;
       const where = document.createElement("span");
       where.className = "where";
       where.textContent = item.where;
-      li.append(title, where);
+      li.append(title);
+      if (item.where && item.where !== item.title) li.append(where);
       // mousedown keeps the focus in the box, so the list is still there when the click lands.
       li.addEventListener("mousedown", (e) => e.preventDefault());
       li.addEventListener("click", () => { location.href = item.url; });

@@ -32,8 +32,12 @@ public static partial class MarkdownRenderer
         return (html, plain, SectionsOf(document, markdown));
     }
 
+    // The plain-text renderer still writes the tags of figures (^^^); search and snippets want only the words.
     public static string ToPlain(string markdown) =>
-        Collapse(Markdown.ToPlainText(markdown, Pipeline));
+        Collapse(Tags().Replace(Markdown.ToPlainText(markdown, Pipeline), " "));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>")]
+    private static partial System.Text.RegularExpressions.Regex Tags();
 
     private static List<Section> SectionsOf(MarkdownDocument document, string markdown)
     {

@@ -86,7 +86,8 @@ public sealed class SearchIndex
     {
         if (Check(query) != SearchProblem.None || _documents.Length == 0) return [];
         var synonyms = _synonyms.GetValueOrDefault(lang) ?? SearchSynonyms.None;
-        var any = QueryFor(synonyms.Segment(query!));
+        var marks = new HashSet<string>();
+        var any = QueryFor(synonyms.Segment(query!), marks);
         if (any is null) return [];
         var filtered = new BooleanQuery { { new TermQuery(new Term("lang", lang.Code())) { Boost = 0 }, Occur.MUST }, { any, Occur.MUST } };
 
@@ -103,7 +104,10 @@ public sealed class SearchIndex
             .OrderByDescending(x => x.Score)
             .Take(max)
             .ToList();
-        var scorer = new QueryScorer(any, "body");
+        // Snippets mark the words that carry the meaning, not every 「ない」 and 「ます」 the query's endings matched.
+        var highlight = new BooleanQuery();
+        foreach (var t in marks) highlight.Add(new TermQuery(new Term("body", t)), Occur.SHOULD);
+        var scorer = new QueryScorer(highlight, "body");
         var highlighter = new Highlighter(new SimpleHTMLFormatter(Open, Close), new DefaultEncoder(), scorer)
         {
             TextFragmenter = new SimpleSpanFragmenter(scorer, 90),
@@ -152,7 +156,7 @@ public sealed class SearchIndex
     /// Every part must match (all but one when there are three or more), in any of its spellings; the spelling as
     /// typed weighs a little more than a synonym, and the best spelling counts, not the sum of all.
     /// </summary>
-    private static BooleanQuery? QueryFor(IReadOnlyList<QueryPart> parts)
+    private static BooleanQuery? QueryFor(IReadOnlyList<QueryPart> parts, HashSet<string> marks)
     {
         var query = new BooleanQuery();
         var optional = new List<Query>();
@@ -161,7 +165,7 @@ public sealed class SearchIndex
             var part = new DisjunctionMaxQuery(0.1f);
             for (var i = 0; i < spellings.Length; i++)
             {
-                var q = SpellingQuery(spellings[i], !glued);
+                var q = SpellingQuery(spellings[i], !glued, marks);
                 if (q is null) continue;
                 // A long spelling has more bigrams to score: scale it down, so the part's best spelling is not just its longest.
                 var count = Tokens.Of(SearchAnalyzer.Bigrams, "body", spellings[i]).Count;
@@ -189,9 +193,9 @@ public sealed class SearchIndex
     }
 
     /// <summary>A spelling of several words ("port 25") needs them all.</summary>
-    private static Query? SpellingQuery(string spelling, bool atWordStart)
+    private static Query? SpellingQuery(string spelling, bool atWordStart, HashSet<string> marks)
     {
-        var words = spelling.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select((w, i) => WordQuery(w, atWordStart || i > 0)).OfType<Query>().ToList();
+        var words = spelling.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select((w, i) => WordQuery(w, atWordStart || i > 0, marks)).OfType<Query>().ToList();
         if (words.Count <= 1) return words.FirstOrDefault();
         var all = new BooleanQuery();
         foreach (var w in words) all.Add(w, Occur.MUST);
@@ -203,7 +207,7 @@ public sealed class SearchIndex
     /// stand side by side as typed, the higher it ranks. Bigrams with hiragana in them are mostly particles and
     /// endings (「が送」「ない」「とは」): they rank but are not required, unless the word has nothing else.
     /// </summary>
-    private static Query? WordQuery(string word, bool atWordStart)
+    private static Query? WordQuery(string word, bool atWordStart, HashSet<string> marks)
     {
         var tokens = Tokens.Of(SearchAnalyzer.Bigrams, "body", word);
         if (tokens.Count == 0) return null;
@@ -218,11 +222,13 @@ public sealed class SearchIndex
                 new TermQuery(new Term(title, t.Text)) { Boost = TitleBoost },
                 new TermQuery(new Term(body, t.Text)),
             };
-            if (IsSoft(word, t, atWordStart)) { clause.Boost = 0.5f; soft.Add(clause); } else hard.Add(clause, Occur.SHOULD);
+            if (IsSoft(word, t, atWordStart)) { clause.Boost = 0.5f; soft.Add(clause); }
+            else { hard.Add(clause, Occur.SHOULD); marks.Add(t.Text); }
         }
         if (hard.Clauses.Count == 0)
         {
-            foreach (var q in soft) hard.Add(q, Occur.SHOULD);
+            foreach (var q in soft) { q.Boost = 1f; hard.Add(q, Occur.SHOULD); }
+            foreach (var t in tokens) marks.Add(t.Text);
             soft.Clear();
         }
         var n = hard.Clauses.Count;

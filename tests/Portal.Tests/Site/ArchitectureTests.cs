@@ -24,6 +24,14 @@ public sealed partial class ArchitectureTests
     }
 
     [Theory]
+    [InlineData("Search", "Portal.Providers")]
+    [InlineData("Search", "Portal.Tester")]
+    [InlineData("Search", "Portal.LineTest")]
+    [InlineData("Search", "Portal.MailSetup")]
+    [InlineData("Content", "Portal.Search")]
+    [InlineData("Site", "Portal.Search")]
+    [InlineData("Data", "Portal.Search")]
+    [InlineData("Staff", "Portal.Search")]
     [InlineData("MailSetup", "Portal.Tester")]
     [InlineData("MailSetup", "Portal.LineTest")]
     [InlineData("Content", "Portal.MailSetup")]

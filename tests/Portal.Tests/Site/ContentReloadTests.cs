@@ -19,9 +19,9 @@ public sealed class ContentReloadTests
         Assert.True(cached.Headers.Age.HasValue);
 
         var file = Path.Combine(content.Path, "ja", "qa", "03-which-port.md");
-        File.WriteAllText(file, File.ReadAllText(file).Replace("メールソフトの送信ポートは何番にすればよいですか?", "送信ポートは何番ですか(改訂)"));
+        File.WriteAllText(file, File.ReadAllText(file).Replace("メールソフトの送信ポートは何番にすればよいですか？", "送信ポートは何番ですか（改訂）"));
 
-        await Eventually(async () => (await client.GetStringAsync("/qa", Ct)).Contains("送信ポートは何番ですか(改訂)"));
+        await Eventually(async () => (await client.GetStringAsync("/qa", Ct)).Contains("送信ポートは何番ですか（改訂）"));
         var after = await client.GetAsync("/qa", Ct);
         Assert.NotEqual(before.Headers.ETag, after.Headers.ETag);
 
