@@ -24,57 +24,67 @@ public sealed class SearchIndex
 {
     public const int MaxQueryLength = 100;
     private const float TitleBoost = 2f;
+    /// <summary>How many of the best term matches are re-ranked by how closely their words stand as typed.</summary>
+    private const int RescoreDepth = 100;
     private static readonly BM25Similarity Similarity = new();
     private static readonly PerFieldAnalyzerWrapper Analyzer = new(SearchAnalyzer.Bigrams,
-        new Dictionary<string, Lucene.Net.Analysis.Analyzer> { ["title1"] = SearchAnalyzer.Unigrams, ["body1"] = SearchAnalyzer.Unigrams });
+        new Dictionary<string, Lucene.Net.Analysis.Analyzer> { ["text1"] = SearchAnalyzer.Unigrams });
 
-    private readonly IndexSearcher _searcher;
-    private readonly SearchDocument[] _documents;
+    /// <summary>One index per language: a search only ever looks in its own, and the two build side by side.</summary>
+    private readonly IReadOnlyDictionary<Lang, (IndexSearcher Searcher, SearchDocument[] Documents)> _languages;
     private readonly IReadOnlyDictionary<Lang, SearchSynonyms> _synonyms;
 
-    private SearchIndex(IndexSearcher searcher, SearchDocument[] documents, IReadOnlyDictionary<Lang, SearchSynonyms> synonyms, long generation)
+    private SearchIndex(IReadOnlyDictionary<Lang, (IndexSearcher, SearchDocument[])> languages, IReadOnlyDictionary<Lang, SearchSynonyms> synonyms, long generation)
     {
-        _searcher = searcher;
-        _documents = documents;
+        _languages = languages;
         _synonyms = synonyms;
         Generation = generation;
     }
 
-    public static readonly SearchIndex Empty = Build([], new Dictionary<Lang, SearchSynonyms>(), 0);
+    // Not built: building in parallel from the type's own initializer would wait on that initializer.
+    public static readonly SearchIndex Empty = new(new Dictionary<Lang, (IndexSearcher, SearchDocument[])>(), new Dictionary<Lang, SearchSynonyms>(), 0);
 
     /// <summary>Counts builds; part of the search page's cache key, so a new build (new synonyms too) is never hidden by the cache.</summary>
     public long Generation { get; }
 
-    public int Count => _documents.Length;
+    public int Count => _languages.Values.Sum(l => l.Documents.Length);
 
     public static SearchIndex Build(IReadOnlyList<SearchDocument> documents, IReadOnlyDictionary<Lang, SearchSynonyms> synonyms, long generation)
+    {
+        var languages = Enum.GetValues<Lang>()
+            .AsParallel()
+            .Select(lang => (Lang: lang, Index: BuildOne(documents.Where(d => d.Lang == lang).ToArray())))
+            .ToDictionary(x => x.Lang, x => x.Index);
+        return new SearchIndex(languages, synonyms, generation);
+    }
+
+    private static (IndexSearcher, SearchDocument[]) BuildOne(SearchDocument[] documents)
     {
         var directory = new RAMDirectory();
         var config = new IndexWriterConfig(SearchAnalyzer.Version, Analyzer)
         {
             Similarity = Similarity,
             OpenMode = OpenMode.CREATE,
-            RAMBufferSizeMB = 64,
+            RAMBufferSizeMB = 256,
+            MergePolicy = NoMergePolicy.NO_COMPOUND_FILES,
         };
         using (var writer = new IndexWriter(directory, config))
         {
-            for (var i = 0; i < documents.Count; i++)
+            for (var i = 0; i < documents.Length; i++)
             {
                 var d = documents[i];
                 writer.AddDocument(new Document
                 {
                     new StoredField("n", i),
-                    new StringField("lang", d.Lang.Code(), Field.Store.NO),
                     new TextField("title", d.Title, Field.Store.NO),
                     new TextField("body", d.Text, Field.Store.NO),
-                    new TextField("title1", d.Title, Field.Store.NO),
-                    new TextField("body1", d.Text, Field.Store.NO),
+                    // Single characters of title and text, for one-character queries (「鍵」).
+                    new TextField("text1", d.Title + "\n" + d.Text, Field.Store.NO),
                 });
             }
             writer.Commit();
         }
-        var searcher = new IndexSearcher(DirectoryReader.Open(directory)) { Similarity = Similarity };
-        return new SearchIndex(searcher, documents.ToArray(), synonyms, generation);
+        return (new IndexSearcher(DirectoryReader.Open(directory)) { Similarity = Similarity }, documents);
     }
 
     public static SearchProblem Check(string? query) =>
@@ -82,18 +92,30 @@ public sealed class SearchIndex
         : query.Length > MaxQueryLength ? SearchProblem.TooLong
         : SearchProblem.None;
 
+    /// <summary>What a query becomes: the terms that must match, the proximity that re-ranks, the words snippets mark.</summary>
+    private sealed class Built
+    {
+        public HashSet<string> Marks { get; } = [];
+        public BooleanQuery Proximity { get; } = new();
+    }
+
     public IReadOnlyList<SearchHit> Find(Lang lang, string? query, int max = 20)
     {
-        if (Check(query) != SearchProblem.None || _documents.Length == 0) return [];
+        if (Check(query) != SearchProblem.None || !_languages.TryGetValue(lang, out var index) || index.Documents.Length == 0) return [];
         var synonyms = _synonyms.GetValueOrDefault(lang) ?? SearchSynonyms.None;
-        var marks = new HashSet<string>();
-        var any = QueryFor(synonyms.Segment(query!), marks);
+        var built = new Built();
+        var any = QueryFor(synonyms.Segment(query!), built);
         if (any is null) return [];
-        var filtered = new BooleanQuery { { new TermQuery(new Term("lang", lang.Code())) { Boost = 0 }, Occur.MUST }, { any, Occur.MUST } };
 
-        var top = _searcher.Search(filtered, Math.Max(50, max * 3));
-        var ranked = top.ScoreDocs
-            .Select(s => (Doc: _documents[_searcher.Doc(s.Doc).GetField("n").GetInt32Value()!.Value], Score: s.Score))
+        var (searcher, documents) = index;
+        var top = searcher.Search(any, Math.Max(RescoreDepth, max * 3));
+        // Phrases cost most: only the best matches are re-ranked by them, their proximity score added to the first.
+        var scores = top.ScoreDocs.ToDictionary(d => d.Doc, d => d.Score);
+        if (built.Proximity.Clauses.Count > 0 && scores.Count > 1)
+            foreach (var d in searcher.Search(built.Proximity, new DocsFilter(scores.Keys), scores.Count).ScoreDocs)
+                scores[d.Doc] += d.Score;
+        var ranked = scores
+            .Select(s => (Doc: documents[searcher.Doc(s.Key).GetField("n").GetInt32Value()!.Value], Score: s.Value))
             .Select(x => (x.Doc, Score: x.Score * x.Doc.Weight))
             .OrderByDescending(x => x.Score)
             .ToList();
@@ -106,7 +128,7 @@ public sealed class SearchIndex
             .ToList();
         // Snippets mark the words that carry the meaning, not every 「ない」 and 「ます」 the query's endings matched.
         var highlight = new BooleanQuery();
-        foreach (var t in marks) highlight.Add(new TermQuery(new Term("body", t)), Occur.SHOULD);
+        foreach (var t in built.Marks) highlight.Add(new TermQuery(new Term("body", t)), Occur.SHOULD);
         var scorer = new QueryScorer(highlight, "body");
         var highlighter = new Highlighter(new SimpleHTMLFormatter(Open, Close), new DefaultEncoder(), scorer)
         {
@@ -116,6 +138,21 @@ public sealed class SearchIndex
     }
 
     private const string Open = "\u0002", Close = "\u0003";
+
+    /// <summary>Only the given documents: the rescoring pass looks at the first pass's best and nothing else.</summary>
+    private sealed class DocsFilter(IEnumerable<int> docs) : Filter
+    {
+        private readonly int[] _docs = docs.Order().ToArray();
+
+        public override DocIdSet GetDocIdSet(AtomicReaderContext context, Lucene.Net.Util.IBits acceptDocs)
+        {
+            var max = context.AtomicReader.MaxDoc;
+            var bits = new Lucene.Net.Util.FixedBitSet(max);
+            foreach (var d in _docs)
+                if (d >= context.DocBase && d < context.DocBase + max) bits.Set(d - context.DocBase);
+            return bits;
+        }
+    }
 
     private static IReadOnlyList<(string, bool)> Snippet(Highlighter highlighter, string text)
     {
@@ -156,7 +193,7 @@ public sealed class SearchIndex
     /// Every part must match (all but one when there are three or more), in any of its spellings; the spelling as
     /// typed weighs a little more than a synonym, and the best spelling counts, not the sum of all.
     /// </summary>
-    private static BooleanQuery? QueryFor(IReadOnlyList<QueryPart> parts, HashSet<string> marks)
+    private static BooleanQuery? QueryFor(IReadOnlyList<QueryPart> parts, Built built)
     {
         var query = new BooleanQuery();
         var optional = new List<Query>();
@@ -165,7 +202,7 @@ public sealed class SearchIndex
             var part = new DisjunctionMaxQuery(0.1f);
             for (var i = 0; i < spellings.Length; i++)
             {
-                var q = SpellingQuery(spellings[i], !glued, marks);
+                var q = SpellingQuery(spellings[i], !glued, built);
                 if (q is null) continue;
                 // A long spelling has more bigrams to score: scale it down, so the part's best spelling is not just its longest.
                 var count = Tokens.Of(SearchAnalyzer.Bigrams, "body", spellings[i]).Count;
@@ -179,23 +216,24 @@ public sealed class SearchIndex
         query.MinimumNumberShouldMatch = query.Clauses.Count <= 2 ? query.Clauses.Count : query.Clauses.Count - 1;
         var ranked = new BooleanQuery { { query, Occur.MUST } };
         foreach (var q in optional) ranked.Add(q, Occur.SHOULD);
-        // The query as typed, side by side: 「587番もいずれ」 in a title ranks it above texts that only have 「587番」.
+        // The query as typed, side by side: 「587番もいずれ」 in a title ranks it above texts that only have 「587番」;
+        // each pair of neighbouring bigrams found side by side adds a little.
         foreach (var word in parts.Select(p => p.Spellings[0]).SelectMany(w => w.Split(' ')).Where(w => w.Length > 0))
         {
             var tokens = Tokens.Of(SearchAnalyzer.Bigrams, "body", word);
             for (var i = 0; i + 1 < tokens.Count && i < 12; i++)
             {
-                ranked.Add(Phrase("title", tokens, i, 2, 0.5f), Occur.SHOULD);
-                ranked.Add(Phrase("body", tokens, i, 2, 0.2f), Occur.SHOULD);
+                built.Proximity.Add(Phrase("title", tokens, i, 2, 0.5f), Occur.SHOULD);
+                built.Proximity.Add(Phrase("body", tokens, i, 2, 0.2f), Occur.SHOULD);
             }
         }
         return ranked;
     }
 
     /// <summary>A spelling of several words ("port 25") needs them all.</summary>
-    private static Query? SpellingQuery(string spelling, bool atWordStart, HashSet<string> marks)
+    private static Query? SpellingQuery(string spelling, bool atWordStart, Built built)
     {
-        var words = spelling.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select((w, i) => WordQuery(w, atWordStart || i > 0, marks)).OfType<Query>().ToList();
+        var words = spelling.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select((w, i) => WordQuery(w, atWordStart || i > 0, built)).OfType<Query>().ToList();
         if (words.Count <= 1) return words.FirstOrDefault();
         var all = new BooleanQuery();
         foreach (var w in words) all.Add(w, Occur.MUST);
@@ -207,7 +245,7 @@ public sealed class SearchIndex
     /// stand side by side as typed, the higher it ranks. Bigrams with hiragana in them are mostly particles and
     /// endings (「が送」「ない」「とは」): they rank but are not required, unless the word has nothing else.
     /// </summary>
-    private static Query? WordQuery(string word, bool atWordStart, HashSet<string> marks)
+    private static Query? WordQuery(string word, bool atWordStart, Built built)
     {
         var tokens = Tokens.Of(SearchAnalyzer.Bigrams, "body", word);
         if (tokens.Count == 0) return null;
@@ -216,32 +254,32 @@ public sealed class SearchIndex
         foreach (var t in tokens.DistinctBy(t => t.Text))
         {
             // A lone Japanese character (「鍵」) is not in the bigram fields: look in the single-character ones.
-            var (title, body) = t.Text.Length == 1 && !char.IsAsciiLetterOrDigit(t.Text[0]) ? ("title1", "body1") : ("title", "body");
-            var clause = new DisjunctionMaxQuery(0.1f)
-            {
-                new TermQuery(new Term(title, t.Text)) { Boost = TitleBoost },
-                new TermQuery(new Term(body, t.Text)),
-            };
+            Query clause = t.Text.Length == 1 && !char.IsAsciiLetterOrDigit(t.Text[0])
+                ? new TermQuery(new Term("text1", t.Text))
+                : new DisjunctionMaxQuery(0.1f)
+                {
+                    new TermQuery(new Term("title", t.Text)) { Boost = TitleBoost },
+                    new TermQuery(new Term("body", t.Text)),
+                };
             if (IsSoft(word, t, atWordStart)) { clause.Boost = 0.5f; soft.Add(clause); }
-            else { hard.Add(clause, Occur.SHOULD); marks.Add(t.Text); }
+            else { hard.Add(clause, Occur.SHOULD); built.Marks.Add(t.Text); }
         }
         if (hard.Clauses.Count == 0)
         {
             foreach (var q in soft) { q.Boost = 1f; hard.Add(q, Occur.SHOULD); }
-            foreach (var t in tokens) marks.Add(t.Text);
+            foreach (var t in tokens) built.Marks.Add(t.Text);
             soft.Clear();
         }
         var n = hard.Clauses.Count;
         hard.MinimumNumberShouldMatch = n <= 3 ? n : n <= 5 ? n - 1 : (int)Math.Ceiling(n * 0.7);
         if (tokens.Count == 1) return hard;
 
+        // The whole word side by side, as typed, ranks higher (in the rescoring pass).
+        built.Proximity.Add(Phrase("title", tokens, 0, tokens.Count, TitleBoost * 2), Occur.SHOULD);
+        built.Proximity.Add(Phrase("body", tokens, 0, tokens.Count, 2f), Occur.SHOULD);
+        if (soft.Count == 0) return hard;
         var query = new BooleanQuery { { hard, Occur.MUST } };
         foreach (var q in soft) query.Add(q, Occur.SHOULD);
-        query.Add(Phrase("title", tokens, 0, tokens.Count, TitleBoost * 2), Occur.SHOULD);
-        query.Add(Phrase("body", tokens, 0, tokens.Count, 2f), Occur.SHOULD);
-        // Partial adjacency: each pair of neighbouring bigrams found side by side adds a little.
-        for (var i = 0; i + 1 < tokens.Count && i < 12; i++)
-            query.Add(Phrase("body", tokens, i, 2, 0.3f), Occur.SHOULD);
         return query;
     }
 

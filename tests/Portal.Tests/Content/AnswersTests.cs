@@ -4,14 +4,33 @@ using Portal.Tests.Support;
 namespace Portal.Tests.Content;
 
 /// <summary>The answers customers were missing, and the stale statements that had to go.</summary>
-public sealed class AnswersTests
+public sealed partial class AnswersTests
 {
+    // Code spans, link targets, anchors, placeholders, tags and 「quoted screen text」 may hold half-width punctuation.
+    [System.Text.RegularExpressions.GeneratedRegex(@"`[^`]*`|\]\([^)]*\)|\{#[^}]*\}|\{\{[^}]*\}\}|「[^」]*」|<[^>]+>|https?://\S+")]
+    private static partial System.Text.RegularExpressions.Regex Protected();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[\p{IsHiragana}\p{IsKatakana}\p{IsCJKUnifiedIdeographs}][*_]*[(?!:]|[(][^()]*[\p{IsHiragana}\p{IsKatakana}\p{IsCJKUnifiedIdeographs}][^()]*[)]")]
+    private static partial System.Text.RegularExpressions.Regex HalfWidthInJapanese();
+
+    [Fact]
+    public void Japanese_Text_Uses_Full_Width_Punctuation()
+    {
+        var offenders = Directory.EnumerateFiles(Path.Combine(TestContent.ContentRoot, "ja"), "*.md", SearchOption.AllDirectories)
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (f, i, line)))
+            .Where(x => !x.line.StartsWith("slug:") && !x.line.StartsWith("updated:") && !x.line.StartsWith("order:"))
+            .Where(x => HalfWidthInJapanese().IsMatch(Protected().Replace(x.line, " ")))
+            .Select(x => $"{Path.GetRelativePath(TestContent.ContentRoot, x.f)}:{x.i + 1}: {x.line}")
+            .ToList();
+        Assert.True(offenders.Count == 0, "run python3 tools/ja_punctuation.py on these:\n" + string.Join("\n", offenders));
+    }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public static readonly string[] NewQuestions =
     [
         "webmail-and-receiving", "mobile-and-wifi", "when-587-fails", "ip25b", "our-port-25",
-        "error-0x800ccc0e", "error-0x8004210b", "error-535", "error-530-starttls", "error-wrong-version-number",
+        "error-0x800ccc0e", "error-0x8004210b", "error-535", "error-530-starttls", "error-wrong-version-number", "smtp-auth",
     ];
 
     [Fact]
