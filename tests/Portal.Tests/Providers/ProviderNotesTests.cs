@@ -42,6 +42,27 @@ public sealed class ProviderNotesTests
     }
 
     [Fact]
+    public async Task Staff_Edit_The_Japanese_Notes_And_The_Japanese_Page_And_Search_Show_Them()
+    {
+        await using var factory = new PortalFactory();
+        await factory.Services.GetRequiredService<Portal.Staff.StaffStore>().AddAsync("sato", "editor", "correct horse battery", Ct);
+        var staff = Portal.Tests.Staff.StaffClient.For(factory);
+        await staff.LogInAsync("sato", "correct horse battery");
+        var id = (await factory.Services.GetRequiredService<ProviderStore>().ListAsync("ODN", cancellationToken: Ct)).Single().Id;
+
+        var fields = await staff.EditFieldsAsync(id);
+        Assert.Contains("全回線で遮断", fields["Form.NotesJa"]);
+        fields["Form.NotesJa"] = "2026年に確認：法人向けプランも遮断しています。";
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await staff.PostFormAsync($"/staff/providers/{id}", "edit", fields)).StatusCode);
+
+        Assert.Contains("法人向けプランも遮断しています。", await factory.CreatePlainClient().GetStringAsync($"/providers/{id}", Ct));
+        var search = factory.Services.GetRequiredService<Portal.Search.SearchService>();
+        for (var i = 0; i < 100 && search.Find(Lang.Ja, "法人向けプラン").Count == 0; i++) await Task.Delay(50, Ct);
+        Assert.Equal($"/providers/{id}", search.Find(Lang.Ja, "法人向けプラン")[0].Url);
+        Assert.Contains("\"notesJa\":\"2026年に確認", System.Text.RegularExpressions.Regex.Unescape(await staff.Http.GetStringAsync($"/api/staff/providers/{id}/history", Ct)));
+    }
+
+    [Fact]
     public void Every_Seed_Row_Has_Japanese_Notes_Where_It_Has_English_Ones()
     {
         Assert.All(ProviderSeed.Load().Where(p => p.Notes.Length > 0), p => Assert.Matches(@"[\p{IsHiragana}\p{IsCJKUnifiedIdeographs}]", p.NotesJa));

@@ -43,7 +43,8 @@ public sealed partial class StaffClient(HttpClient http)
         }
         var selected = Regex.Match(html, "<option value=\"([a-z]+)\" selected");
         fields["Form.Op25b"] = selected.Groups[1].Value;
-        fields["Form.Notes"] = System.Net.WebUtility.HtmlDecode(Regex.Match(html, "<textarea[^>]*name=\"Form.Notes\"[^>]*>([^<]*)</textarea>").Groups[1].Value);
+        foreach (Match area in Regex.Matches(html, "<textarea[^>]*name=\"(Form\\.[A-Za-z]+)\"[^>]*>([^<]*)</textarea>"))
+            fields[area.Groups[1].Value] = System.Net.WebUtility.HtmlDecode(area.Groups[2].Value);
         return fields;
     }
 }
