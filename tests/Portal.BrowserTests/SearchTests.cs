@@ -101,6 +101,14 @@ public sealed class SearchTests(BrowserFixture browser)
                 await page.Context.CloseAsync();
             }
         }
+        // The first screen a customer sees, at both widths (the full pages below are long).
+        foreach (var width in new[] { 1280, 375 })
+        {
+            var page = await browser.NewPageAsync(width);
+            await page.GotoAsync("/search?q=" + Uri.EscapeDataString("メールが送れない"));
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDir, $"search-first-screen-ja-{width}.png") });
+            await page.Context.CloseAsync();
+        }
         await browser.ScreenshotsAsync("/search?q=" + Uri.EscapeDataString("メールが送れない"), "search-sendfail-ja");
         await browser.ScreenshotsAsync("/en/search?q=cannot+send+mail", "search-sendfail-en");
         await browser.ScreenshotsAsync("/search?q=" + Uri.EscapeDataString("量子コンピューター"), "search-none-ja");
