@@ -22,10 +22,10 @@ public sealed class StaffEditingTests(BrowserFixture browser)
         var id = new Uri(page.Url).Segments[^1];
         await page.Locator("#f-kana").FillAsync("じぇいこむ");
         await page.Locator("#f-ports").FillAsync("465, 587");
-        await page.Locator("#f-notes").FillAsync("SSL/TLS(465番)を推奨。<b>太字にはならない</b>");
+        await page.Locator("#f-notes-ja").FillAsync("SSL/TLS（465番）を推奨。<b>太字にはならない</b>");
         await page.Locator("form.provider-form button[type=submit]").ClickAsync();
         await page.WaitForURLAsync("**saved=1");
-        Assert.Contains("保存しました", await page.Locator("[role=status]").First.InnerTextAsync());
+        Assert.Contains("保存しました", await page.Locator("main [role=status]").First.InnerTextAsync());
         await Shot(page, "staff-edit-1280");
 
         var customer = await browser.NewPageAsync(375);
