@@ -15,7 +15,7 @@ trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$out"' EXIT
 dotnet publish src/Portal -c Release -o "$out/portal" --nologo -v q
 dotnet publish bench/BareKestrel -c Release -o "$out/bare" --nologo -v q
 
-ASPNETCORE_ENVIRONMENT=Production "${server_cpu[@]}" dotnet "$out/portal/Portal.dll" --urls http://127.0.0.1:5181 >"$out/portal.log" 2>&1 &
+ASPNETCORE_ENVIRONMENT=Production Site__PublicUrl=http://127.0.0.1 "${server_cpu[@]}" dotnet "$out/portal/Portal.dll" --urls http://127.0.0.1:5181 >"$out/portal.log" 2>&1 &
 for _ in $(seq 150); do curl -fs http://127.0.0.1:5181/healthz >/dev/null && break; sleep 0.2; done
 curl -fs "http://127.0.0.1:5181$page" -o "$out/qa.html"
 "${server_cpu[@]}" dotnet "$out/bare/BareKestrel.dll" --page "$out/qa.html" --urls http://127.0.0.1:5182 >"$out/bare.log" 2>&1 &

@@ -10,7 +10,7 @@ out="$(mktemp -d)"
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$out"' EXIT
 dotnet publish src/Portal -c Release -o "$out/portal" --nologo -v q
 dotnet run -c Release --project bench/SearchBench -- db "$out/portal.db" 10000
-ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Portal="Data Source=$out/portal.db" Data__KeysFolder="$out/keys" \
+ASPNETCORE_ENVIRONMENT=Production Site__PublicUrl=http://127.0.0.1 ConnectionStrings__Portal="Data Source=$out/portal.db" Data__KeysFolder="$out/keys" \
   dotnet "$out/portal/Portal.dll" --urls http://127.0.0.1:5183 >"$out/portal.log" 2>&1 &
 for _ in $(seq 150); do curl -fs http://127.0.0.1:5183/healthz >/dev/null && break; sleep 0.2; done
 curl -fs "http://127.0.0.1:5183/api/search?q=587" >/dev/null || { cat "$out/portal.log"; exit 1; }

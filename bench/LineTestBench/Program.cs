@@ -21,6 +21,7 @@ var info = pin
 info.RedirectStandardOutput = info.RedirectStandardError = true;
 info.WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(portalDll))!;
 info.Environment["ASPNETCORE_ENVIRONMENT"] = Environment.GetEnvironmentVariable("BENCH_ENV") ?? "Production";
+info.Environment["Site__PublicUrl"] = "http://127.0.0.1";
 info.Environment["ConnectionStrings__Portal"] = $"Data Source={Path.Combine(data, "portal.db")}";
 info.Environment["LineTest__Listeners__0__Port"] = "0";
 info.Environment["LineTest__Listeners__0__PublicPort"] = "587";

@@ -54,6 +54,7 @@ foreach (var q in new[] { "ネット12", "ぷらら" })
 var info = new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirectory, "Portal.dll")}\" --urls http://127.0.0.1:5183")
 { RedirectStandardOutput = true, RedirectStandardError = true };
 info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+info.Environment["Site__PublicUrl"] = "http://127.0.0.1";
 info.Environment["ConnectionStrings__Portal"] = $"Data Source={file}";
 info.Environment["Site__Root"] = FindSiteRoot();
 using var portal = Process.Start(info)!;

@@ -3,6 +3,7 @@ using Portal.Data;
 using Portal.LineTest;
 using Portal.MailSetup;
 using Portal.Providers;
+using Portal.SavedResults;
 using Portal.Search;
 using Portal.Site;
 using Portal.Staff;
@@ -28,6 +29,9 @@ builder.Services.AddContent();
 
 // Tester: live SMTP port probes, their page and their JSON API.
 builder.Services.AddTester();
+
+// Saved results: every finished test kept behind an unguessable ID (/r/{id}), for customers and staff.
+builder.Services.AddSavedResults();
 
 // Line test: SMTP-speaking listeners that see the customer's own line arrive, and its live page.
 builder.Services.AddLineTest();
@@ -80,6 +84,7 @@ app.UseAntiforgery();
 
 app.MapOpenApi();
 app.MapTesterApi();
+app.MapSavedResultsApi();
 app.MapLineTestApi();
 app.MapMailSetup();
 app.MapProvidersApi();

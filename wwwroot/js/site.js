@@ -120,3 +120,13 @@ document.querySelectorAll("form[data-suggest]").forEach((form) => {
   input.addEventListener("blur", close);
   input.addEventListener("focus", () => { if (items.length > 0 && input.value.trim()) { list.hidden = false; input.setAttribute("aria-expanded", "true"); } });
 });
+
+// Copy buttons on static pages (the result ID): <button data-copy="text" data-copied="label">.
+document.addEventListener("click", async (e) => {
+  const button = e.target.closest("button[data-copy]");
+  if (!button) return;
+  try {
+    await navigator.clipboard.writeText(button.dataset.copy);
+    button.textContent = button.dataset.copied || button.textContent;
+  } catch { /* the ID stays on screen to copy by hand */ }
+});

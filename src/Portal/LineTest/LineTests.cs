@@ -32,14 +32,8 @@ public sealed partial class LineTests(LineTestOptions options, LineTestStore sto
 
     public IReadOnlyList<BoundListener> Ports => listeners.Bound;
 
-    [GeneratedRegex("^[A-Za-z0-9_#-]{1,32}$")]
-    private static partial Regex TicketPattern();
-
-    public static LineRefusal? CheckTicket(string? ticket) => ticket is null || TicketPattern().IsMatch(ticket)
-        ? null
-        : new("ticket-invalid", new(
-            "お問い合わせ番号(ticket)は、半角英数字と「- _ #」で32文字までです。メールに書かれたリンクをそのままお使いください。",
-            "The ticket may hold at most 32 characters: letters, digits and - _ #. Please use the link from the e-mail as it is."), 400);
+    public static LineRefusal? CheckTicket(string? ticket) =>
+        SupportTicket.IsValid(ticket) ? null : new("ticket-invalid", SupportTicket.Invalid, 400);
 
     public async Task<(LineTestRecord? Test, LineRefusal? Refusal, TimeSpan? RetryAfter)> StartAsync(string client, string? ticket, CancellationToken cancellationToken = default)
     {

@@ -37,6 +37,13 @@ public static class OptionsBinding
         return builder;
     }
 
+    /// <summary>As <see cref="Check{T}(OptionsBuilder{T}, Func{T, IEnumerable{string}})"/>, for checks that need a service (the environment).</summary>
+    public static OptionsBuilder<T> Check<T>(this OptionsBuilder<T> builder, Func<IServiceProvider, T, IEnumerable<string>> problems) where T : class
+    {
+        builder.Services.AddSingleton<IValidateOptions<T>>(sp => new ProblemValidator<T>(o => problems(sp, o)));
+        return builder;
+    }
+
     /// <summary>Port problems for a list key, e.g. "Tester:AllowedPorts has 70000: ports are 1-65535".</summary>
     public static IEnumerable<string> Ports(string key, IEnumerable<int> ports) =>
         ports.Where(p => p is < 1 or > 65535).Select(p => $"{key} has {p}: ports are 1-65535");

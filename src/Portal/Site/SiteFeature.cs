@@ -30,6 +30,11 @@ public static class SiteFeature
         services.AddScoped<ClientAddress>();
         services.BindSection<ContactOptions>(ContactOptions.Section).Check(o => o.Problems()).ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ContactOptions>>().Value);
+        services.BindSection<PublicUrlOptions>(PublicUrlOptions.Section)
+            .Check((sp, o) => o.Problems(sp.GetRequiredService<IHostEnvironment>().IsProduction()))
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<PublicUrlOptions>>().Value);
+        services.AddSingleton<PublicLinks>();
         return services;
     }
 

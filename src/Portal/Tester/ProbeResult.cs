@@ -45,7 +45,8 @@ public sealed record TlsInfo(string Protocol, string? Cipher, CertificateInfo? C
 /// <summary>Plain-language advice in both languages, with the Q&A entry it points to.</summary>
 public sealed record Advice(Portal.Site.Text Message, string? HelpPath)
 {
-    public Advice(string ja, string en, string? helpPath) : this(new Portal.Site.Text(ja, en), helpPath) { }
+    // A factory rather than a second constructor, so stored results deserialize through the one constructor.
+    public static Advice Of(string ja, string en, string? helpPath) => new(new Portal.Site.Text(ja, en), helpPath);
 }
 
 /// <summary>One port's result, filled in stage by stage; null where a stage was not reached.</summary>
@@ -66,6 +67,9 @@ public sealed record PortResult
     /// <summary>True when port 25 failed here and on the reference host too: this server cannot judge 25.</summary>
     public bool Inconclusive { get; init; }
     public Advice? Advice { get; init; }
+
+    /// <summary>The SMTP dialogue, for staff only: never part of a customer's answer.</summary>
+    [JsonIgnore] public IReadOnlyList<string> Dialogue { get; init; } = [];
 
     [JsonIgnore] public bool Finished => Outcome is not null;
 }

@@ -189,6 +189,7 @@ public sealed class SmtpProbe(TesterOptions options, ILogger<SmtpProbe> logger)
     {
         Greeting = t.Greeting,
         Extensions = t.Extensions,
+        Dialogue = t.Dialogue.ToList(),
     };
 
     private static CertificateInfo Describe(X509Certificate2 cert, SslPolicyErrors errors)

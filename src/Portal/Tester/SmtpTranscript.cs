@@ -13,6 +13,19 @@ public sealed class SmtpTranscript(Action<ProbeStage> onStage, Action? onReply =
 {
     private readonly StringBuilder _partial = new();
     private readonly List<string> _lines = [];
+    private readonly List<string> _dialogue = [];
+    private const int MaxDialogueLines = 200;
+
+    /// <summary>
+    /// The dialogue as staff read it: "C: EHLO …" for what the portal sent (its own commands, no secrets: the probe
+    /// never authenticates), "S: 250-…" for each reply line, and a marker where TLS starts. At most 200 lines.
+    /// </summary>
+    public IReadOnlyList<string> Dialogue => _dialogue;
+
+    private void Say(string line)
+    {
+        if (_dialogue.Count < MaxDialogueLines) _dialogue.Add(line.Length > 200 ? line[..200] + "…" : line);
+    }
     private string? _lastCommand;
     private bool _tlsStarted;
 
@@ -35,6 +48,7 @@ public sealed class SmtpTranscript(Action<ProbeStage> onStage, Action? onReply =
     {
         var text = Encoding.ASCII.GetString(buffer, offset, count).Trim();
         var verb = text.Split(' ', 2)[0].ToUpperInvariant();
+        foreach (var line in text.Split('\n')) Say("C: " + line.TrimEnd('\r'));
         _lastCommand = verb;
         switch (verb)
         {
@@ -68,9 +82,11 @@ public sealed class SmtpTranscript(Action<ProbeStage> onStage, Action? onReply =
         if (!isReply)
         {
             if (Greeting is null && _lines.Count == 0) NotSmtpLine ??= line.Length > 120 ? line[..120] : line;
+            Say("S: " + line);
             return;
         }
         _lines.Add(line);
+        Say("S: " + line);
         if (line.Length > 3 && line[3] == '-') return;   // more lines of this reply follow
 
         var code = int.Parse(line.AsSpan(0, 3));
@@ -97,6 +113,7 @@ public sealed class SmtpTranscript(Action<ProbeStage> onStage, Action? onReply =
                 break;
             case "STARTTLS" when code == 220:
                 _tlsStarted = true;
+                Say("-- TLS --");
                 onStage(ProbeStage.Tls);
                 break;
         }

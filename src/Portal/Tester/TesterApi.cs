@@ -12,9 +12,9 @@ public static class TesterApi
         routes.MapGet("/api/tester", RunAsync).WithName("RunTester").WithTags("Tester")
             .WithSummary("Test a mail relay's SMTP ports from this server")
             .WithDescription("Connects from the portal's server to the host on each port (greeting, EHLO, TLS, EHLO, QUIT; never MAIL, RCPT, DATA or credentials) " +
-                "and returns one row per port with its outcome and plain-language advice. It says nothing about the caller's own line. " +
+                "and returns one row per port with its outcome and plain-language advice, and the kept result's id and permalink (/r/{id}). It says nothing about the caller's own line. " +
                 "Problem types (type https://portal.invalid/problems/{code}, also in the `code` member): host-missing, host-too-long, host-invalid, " +
-                "port-missing, port-not-allowed, private-target (400); rate-limited (429, with Retry-After); busy (503, with Retry-After).")
+                "port-missing, port-not-allowed, private-target, ticket-invalid (400); rate-limited (429, with Retry-After); busy (503, with Retry-After).")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -24,10 +24,13 @@ public static class TesterApi
     private static async Task<Results<Ok<TesterResponse>, ProblemHttpResult>> RunAsync(
         [Description("The relay to test: a DNS name (IDN allowed) or an IP literal, at most 253 characters.")] string? host,
         [Description("Comma-separated ports, each one of Tester:AllowedPorts (default 25,465,587); empty means all of them.")] string? ports,
-        [Description("`en` for English messages; Japanese otherwise.")] string? lang, HttpContext http, TesterOptions options, TesterRateLimiter limiter,
-        ProbeCapacity capacity, PortTester tester, CancellationToken cancellationToken)
+        [Description("`en` for English messages; Japanese otherwise.")] string? lang,
+        [Description("Support ticket to keep with the result: at most 32 of A-Z a-z 0-9 - _ #.")] string? ticket,
+        HttpContext http, TesterOptions options, TesterRateLimiter limiter,
+        ProbeCapacity capacity, PortTester tester, ITestArchive archive, CancellationToken cancellationToken)
     {
         var language = lang == "en" ? Lang.En : Lang.Ja;
+        if (!SupportTicket.IsValid(ticket)) return Problem(new Refusal("ticket-invalid", SupportTicket.Invalid), language, StatusCodes.Status400BadRequest);
         var (target, refusal) = TestTargetParser.Parse(host, ports, options);
         if (refusal is not null) return Problem(refusal, language, StatusCodes.Status400BadRequest);
 
@@ -48,7 +51,9 @@ public static class TesterApi
             return Problem(PortTester.Busy, language, StatusCodes.Status503ServiceUnavailable);
         }
         var report = await tester.RunAsync(test!, null, cancellationToken);
-        return TypedResults.Ok(TesterResponse.From(report, language));
+        // Kept even if the caller has gone: the result is what support will ask about.
+        var kept = await archive.KeepAsync(report, ticket, ClientKey.Of(http), language, CancellationToken.None);
+        return TypedResults.Ok(TesterResponse.From(report, language) with { Id = kept.Id, Permalink = kept.Permalink });
     }
 
     private static readonly Text NotRun = new("試験を実行できませんでした", "The test was not run");
@@ -59,6 +64,16 @@ public static class TesterApi
 
 public sealed record TesterResponse(string Host, string AsciiHost, IReadOnlyList<TesterResponse.Row> Results, string? Summary)
 {
+    /// <summary>The kept result's ID and permalink (/r/{id}); ticket and testedAt when read back from /api/results.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Id { get; init; }
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Permalink { get; init; }
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Ticket { get; init; }
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? TestedAt { get; init; }
+
     public sealed record Row(int Port, string Mode, ProbeOutcome? Outcome, string? Address, string? Family, ProbeStage Stage,
         long? ElapsedMs, SmtpReply? Greeting, IReadOnlyList<string>? Extensions, TlsInfo? Tls, IReadOnlyList<string>? AuthMechanisms,
         string? Message, string? HelpUrl, string? Detail, bool Inconclusive);

@@ -16,49 +16,49 @@ public static class Verdicts
     public static Advice ForPort(PortResult r, string host) => r.Outcome switch
     {
         ProbeOutcome.Ok => Ok(r),
-        ProbeOutcome.Refused => new(
+        ProbeOutcome.Refused => Advice.Of(
             $"{r.Port}番ポートへの接続は拒否されました。このサーバーの{r.Port}番では何も待ち受けていないか、サーバーの手前のファイアウォールが拒否しています。ポート番号とサーバー名をご確認ください。",
             $"The connection to port {r.Port} was refused: nothing listens on {r.Port} on this server, or a firewall in front of it refuses the connection. Check the port number and the server name.", WhichPort),
-        ProbeOutcome.Timeout when r.Port == 25 => new(
+        ProbeOutcome.Timeout when r.Port == 25 => Advice.Of(
             "当社サーバーから25番ポートに接続できませんでした(応答なし)。これはお使いの回線ではなく、送信サーバーか、その手前や当社側のネットワークで25番が止められていることを示します。" +
             "お使いの回線が25番を遮断しているか(OP25B)は「お使いの回線のテスト」で確かめられます。",
             "Port 25 could not be reached from our server (no answer). This is about the sending server, or a network in front of it or on our side, not about your line. " +
             "Whether your own line blocks port 25 (OP25B) is what the line test shows.", LineTest),
-        ProbeOutcome.Timeout => new(
+        ProbeOutcome.Timeout => Advice.Of(
             $"当社サーバーから{r.Port}番ポートに接続できませんでした(応答なし)。送信サーバーが止まっているか、サーバー側のファイアウォールが{r.Port}番を止めている可能性があります。" +
             "お使いの回線から届くかどうかは「お使いの回線のテスト」で確かめられます。",
             $"Port {r.Port} could not be reached from our server (no answer). The sending server may be down, or a firewall on its side may block {r.Port}. " +
             "Whether your own line reaches it is what the line test shows.", LineTest),
-        ProbeOutcome.NoGreeting => new(
+        ProbeOutcome.NoGreeting => Advice.Of(
             "接続はできましたが、サーバーからあいさつ(応答)がありませんでした。サーバーが混み合っているか、メールサーバーではない可能性があります。しばらくしてからもう一度お試しください。",
             "The connection opened, but the server never greeted. It may be overloaded, or it may not be a mail server. Please try again later.", null),
         ProbeOutcome.Rejected => Rejected(r),
-        ProbeOutcome.NotSmtp => new(
+        ProbeOutcome.NotSmtp => Advice.Of(
             $"{r.Port}番ポートではメールサーバーではないもの(例えばWebサーバー)が応答しました。サーバー名とポート番号をご確認ください。",
             $"Something other than a mail server (a web server, for example) answered on port {r.Port}. Check the server name and the port number.", WhichPort),
-        ProbeOutcome.Closed => new(
+        ProbeOutcome.Closed => Advice.Of(
             "サーバーがやり取りの途中で接続を切りました。しばらくしてからもう一度お試しください。",
             "The server hung up in the middle of the exchange. Please try again later.", null),
-        ProbeOutcome.TlsFailed when r.Mode == "implicit-tls" => new(
+        ProbeOutcome.TlsFailed when r.Mode == "implicit-tls" => Advice.Of(
             $"{r.Port}番は最初から暗号化(SSL/TLS)で話すポートですが、暗号化を始められませんでした。このサーバーでは{r.Port}番が使えないか、STARTTLSのポートかもしれません。",
             $"Port {r.Port} speaks encrypted (SSL/TLS) from the start, but encryption could not be set up. This server may not offer {r.Port}, or it may be a STARTTLS port.", Is587Ssl),
-        ProbeOutcome.TlsFailed => new(
+        ProbeOutcome.TlsFailed => Advice.Of(
             "サーバーは暗号化(STARTTLS)に応じましたが、当社サーバーとの間で暗号化を始められませんでした。サーバー側の暗号化(TLS)の設定に問題がある可能性があります。サーバーの管理者にお知らせください。",
             "The server agreed to encryption (STARTTLS), but it could not be set up with our server. The server's TLS setup may be at fault: please tell the server's administrator.", null),
-        ProbeOutcome.DnsFailed => new(
+        ProbeOutcome.DnsFailed => Advice.Of(
             $"サーバー名「{host}」が見つかりませんでした。綴りをご確認ください。",
             $"The server name \"{host}\" was not found. Please check the spelling.", WhichPort),
-        ProbeOutcome.Error => new(
+        ProbeOutcome.Error => Advice.Of(
             "ポータル側の内部エラーのため、このポートを試験できませんでした。サーバーの問題ではありません。しばらくしてからもう一度お試しください。",
             "An internal error in this portal stopped the test of this port; it says nothing about the server. Please try again later.", null),
-        _ => new("試験中です…", "Testing…", null),
+        _ => Advice.Of("試験中です…", "Testing…", null),
     };
 
     // The reply that turned us away: the greeting when it refused, otherwise the reply to our command (kept in Detail).
     private static Advice Rejected(PortResult r)
     {
         var reply = r.Greeting is { Code: >= 400 } g ? $"{g.Code} {g.Text}" : r.Detail ?? "";
-        return new(
+        return Advice.Of(
             $"サーバーが接続を断りました: 「{reply}」。しばらくしてから試すか、サーバーの管理者にお問い合わせください。",
             $"The server turned the connection away: \"{reply}\". Try again later, or ask the server's administrator.", null);
     }
@@ -93,7 +93,7 @@ public static class Verdicts
             ja += "なお、サーバーの証明書に問題があります(" + string.Join("・", CertificateProblems(cert, ja: true)) + ")。メールソフトが警告を出すことがあります。";
             en += " Note: the server's certificate has a problem (" + string.Join(", ", CertificateProblems(cert, ja: false)) + "); your mail program may warn about it.";
         }
-        return new Advice(ja, en, r.Port == 25 ? LineTest : Setup);
+        return Advice.Of(ja, en, r.Port == 25 ? LineTest : Setup);
     }
 
     private static IEnumerable<string> CertificateProblems(CertificateInfo cert, bool ja)
@@ -112,38 +112,38 @@ public static class Verdicts
         bool Failed(int port) => by.TryGetValue(port, out var r) && r.Outcome != ProbeOutcome.Ok;
 
         if (by.Values.All(r => r.Outcome == ProbeOutcome.DnsFailed))
-            return new("サーバー名が見つかりませんでした。メールソフトに設定した送信サーバー名の綴りをご確認ください。",
+            return Advice.Of("サーバー名が見つかりませんでした。メールソフトに設定した送信サーバー名の綴りをご確認ください。",
                 "The server name was not found. Check the spelling of the outgoing server in your mail program.", WhichPort);
         if (by.Values.Any(r => r.Outcome == ProbeOutcome.Error))
-            return new("ポータル側の内部エラーのため、試験を最後まで行えませんでした。結果はサーバーの状態を表していません。しばらくしてからもう一度お試しください。",
+            return Advice.Of("ポータル側の内部エラーのため、試験を最後まで行えませんでした。結果はサーバーの状態を表していません。しばらくしてからもう一度お試しください。",
                 "An internal error in this portal stopped part of the test, so the results say nothing certain about the server. Please try again later.", null);
         if (by.TryGetValue(25, out var p25) && p25.Inconclusive)
         {
             var rest = by.Values.Where(r => r.Port != 25).ToList();
             var okOthers = rest.Where(r => r.Outcome == ProbeOutcome.Ok).Select(r => r.Port.ToString()).ToList();
-            return new(
+            return Advice.Of(
                 "当社サーバーからはどこの25番ポートにも接続できないため、25番の結果は判断材料になりません。" + (okOthers.Count > 0 ? $"{string.Join("番・", okOthers)}番は応答しました。" : ""),
                 "Our server cannot reach port 25 anywhere, so the port 25 result tells nothing about your relay." + (okOthers.Count > 0 ? $" {string.Join(" and ", okOthers)} answered." : ""), WhyOp25b);
         }
         if (Failed(25) && Ok(587))
-            return new("当社サーバーからは、25番には接続できず、587番には接続できました。このサーバーは587番での送信を受け付けています。25番の結果は当社サーバーから見たもので、お使いの回線についてはわかりません。" +
+            return Advice.Of("当社サーバーからは、25番には接続できず、587番には接続できました。このサーバーは587番での送信を受け付けています。25番の結果は当社サーバーから見たもので、お使いの回線についてはわかりません。" +
                 "メールソフトでは587番とSMTP認証をお使いください。お使いの回線が25番を遮断しているか(OP25B)は「お使いの回線のテスト」で確かめられます。",
                 "From our server, port 25 did not connect but 587 did: this server takes mail on 587. The port 25 result is as seen from our server and says nothing about your line. " +
                 "Use 587 with SMTP AUTH in your mail program. Whether your own line blocks port 25 (OP25B) is what the line test shows.", LineTest);
         if (Failed(587) && Ok(465))
-            return new("当社サーバーからは、587番には接続できず、465番には接続できました。メールソフトで465番・SSL/TLS・SMTP認証を設定してください。",
+            return Advice.Of("当社サーバーからは、587番には接続できず、465番には接続できました。メールソフトで465番・SSL/TLS・SMTP認証を設定してください。",
                 "From our server, port 587 did not connect but 465 did. Set 465 with SSL/TLS and SMTP AUTH in your mail program.", Setup);
         if (by.Values.All(r => r.Outcome == ProbeOutcome.Ok))
-            return new("試したポートはすべて当社サーバーからの接続に応答しました。メールソフトでは587番(STARTTLS)または465番(SSL/TLS)を、SMTP認証と一緒にお使いください。",
+            return Advice.Of("試したポートはすべて当社サーバーからの接続に応答しました。メールソフトでは587番(STARTTLS)または465番(SSL/TLS)を、SMTP認証と一緒にお使いください。",
                 "Every port tested answered our server. In your mail program, use 587 (STARTTLS) or 465 (SSL/TLS), with SMTP AUTH.", Setup);
         if (by.Values.All(r => r.Outcome != ProbeOutcome.Ok))
-            return new("当社サーバーからは、どのポートにも接続できませんでした。まずサーバー名が正しいかをご確認ください。正しい場合は、送信サーバーが止まっているか、サーバー側のネットワークが当社サーバーからの接続を止めています。この結果はお使いの回線とは関係ありません。",
+            return Advice.Of("当社サーバーからは、どのポートにも接続できませんでした。まずサーバー名が正しいかをご確認ください。正しい場合は、送信サーバーが止まっているか、サーバー側のネットワークが当社サーバーからの接続を止めています。この結果はお使いの回線とは関係ありません。",
                 "No port could be reached from our server. First check the server name. If it is right, the sending server is down, or its network stops connections from our server. This result has nothing to do with your line.", WhichPort);
         var working = by.Values.Where(r => r.Outcome == ProbeOutcome.Ok && r.Port != 25).Select(r => r.Port.ToString()).ToList();
         if (working.Count == 0)
-            return new("当社サーバーからは25番だけが応答しました。OP25Bのある回線からは25番は使えないため、このサーバーで587番か465番が使えるかを、サーバーの管理者にご確認ください。",
+            return Advice.Of("当社サーバーからは25番だけが応答しました。OP25Bのある回線からは25番は使えないため、このサーバーで587番か465番が使えるかを、サーバーの管理者にご確認ください。",
                 "Only port 25 answered our server. From a line with OP25B, 25 cannot be used: ask the server's administrator whether 587 or 465 can be used.", LineTest);
-        return new($"当社サーバーからは{string.Join("番・", working)}番が応答しました。メールソフトではそのポートとSMTP認証を設定してください。",
+        return Advice.Of($"当社サーバーからは{string.Join("番・", working)}番が応答しました。メールソフトではそのポートとSMTP認証を設定してください。",
             $"{string.Join(" and ", working)} answered our server. Set that port with SMTP AUTH in your mail program.", Setup);
     }
 }

@@ -24,6 +24,13 @@ public sealed partial class ArchitectureTests
     }
 
     [Theory]
+    [InlineData("Tester", "Portal.SavedResults")]
+    [InlineData("LineTest", "Portal.SavedResults")]
+    [InlineData("Site", "Portal.SavedResults")]
+    [InlineData("Content", "Portal.SavedResults")]
+    [InlineData("Data", "Portal.SavedResults")]
+    [InlineData("SavedResults", "Portal.Providers")]
+    [InlineData("SavedResults", "Portal.Search")]
     [InlineData("Search", "Portal.Providers")]
     [InlineData("Search", "Portal.Tester")]
     [InlineData("Search", "Portal.LineTest")]

@@ -18,7 +18,8 @@ public sealed class OpenApiTests
 
         var expected = new Dictionary<string, (string[] Parameters, string[] Responses)>
         {
-            ["/api/tester"] = (["host", "ports", "lang"], ["200", "400", "429", "503"]),
+            ["/api/tester"] = (["host", "ports", "lang", "ticket"], ["200", "400", "429", "503"]),
+            ["/api/results/{id}"] = (["id", "lang"], ["200", "404"]),
             ["/api/providers"] = (["q", "status"], ["200", "400"]),
             ["/api/providers/{id}"] = (["id"], ["200", "404"]),
             ["/api/providers.csv"] = ([], ["200"]),

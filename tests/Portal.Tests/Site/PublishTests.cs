@@ -28,6 +28,7 @@ public sealed partial class PublishTests
             RedirectStandardError = true,
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Site__PublicUrl"] = "https://support.saiin.example.jp";
         start.Environment["ConnectionStrings__Portal"] = $"Data Source={Path.Combine(elsewhere.Path, "portal.db")}";
         // The line-test listener on a free loopback port: it must not take --urls away from the web side.
         start.Environment["LineTest__Listeners__0__Port"] = "0";

@@ -116,6 +116,7 @@ public sealed partial class CrashTests
         };
         info.Environment["ConnectionStrings__Portal"] = $"Data Source={dbFile}";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["Site__PublicUrl"] = "https://support.saiin.example.jp";
         info.Environment["LineTest__Listeners"] = "";   // off: several of these processes may run at once
         return Process.Start(info)!;
     }

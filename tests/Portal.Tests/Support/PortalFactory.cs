@@ -32,6 +32,8 @@ public sealed class PortalFactory(string? contentRoot = null, string environment
         builder.UseSetting("LineTest:Listeners", "");
         if (contentRoot is not null)
             builder.UseSetting("Content:Root", contentRoot);
+        // Production requires the public address; tests that check that requirement clear it again.
+        if (environment == "Production") builder.UseSetting("Site:PublicUrl", "https://support.saiin.example.jp");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));

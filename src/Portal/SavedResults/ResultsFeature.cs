@@ -1,0 +1,72 @@
+using System.ComponentModel;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Portal.Site;
+using Portal.Tester;
+
+namespace Portal.SavedResults;
+
+public static class ResultsFeature
+{
+    public static IServiceCollection AddSavedResults(this IServiceCollection services)
+    {
+        services.BindSection<ResultsOptions>(ResultsOptions.Section)
+            .Check(o => o.RetentionDays is >= 1 and <= 3650 ? [] : [$"Results:RetentionDays must be 1-3650 days, not {o.RetentionDays}"])
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ResultsOptions>>().Value);
+        services.AddSingleton<ResultStore>();
+        services.AddSingleton<ITestArchive, ResultArchive>();
+        services.AddHostedService<PurgeDaily>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapSavedResultsApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/api/results/{id}", GetAsync).WithTags("Results").WithName("GetResult")
+            .WithSummary("A kept test result")
+            .WithDescription("The result as the customer saw it: the same shape as /api/tester's answer, plus id, permalink, ticket and testedAt. " +
+                "Problem type: an unknown or expired id gets 404.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        routes.MapGet("/api/staff/results", SearchAsync).RequireAuthorization(Portal.Staff.StaffFeature.Editor).ExcludeFromDescription();
+        return routes;
+    }
+
+    private static async Task<Results<Ok<TesterResponse>, ProblemHttpResult>> GetAsync(
+        [Description("The result ID, 10 characters (hyphens and case are ignored)")] string id,
+        [Description("`en` for English messages; Japanese otherwise.")] string? lang,
+        ResultStore store, PublicLinks links, CancellationToken cancellationToken)
+    {
+        var language = lang == "en" ? Lang.En : Lang.Ja;
+        if (CrockfordId.Normalize(id) is not { } normalized || await store.GetAsync(normalized, cancellationToken) is not { } result)
+            return ApiProblem.Of(StatusCodes.Status404NotFound, "result-not-found", "Not found", ResultsText.NotFound[language]);
+        return TypedResults.Ok(Public(result, links, language));
+    }
+
+    public static TesterResponse Public(StoredResult result, PublicLinks links, Lang lang) =>
+        TesterResponse.From(result.Report, lang) with
+        {
+            Id = result.Id, Permalink = ResultArchive.Permalink(links, lang, result.Id), Ticket = result.Ticket, TestedAt = result.TestedAt,
+        };
+
+    private static async Task<Ok<IReadOnlyList<ResultSummary>>> SearchAsync(string? ticket, string? id, string? host, DateOnly? from, DateOnly? to,
+        ResultStore store, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await store.SearchAsync(new ResultQuery(ticket, id, host, from, to), cancellationToken));
+
+    private sealed class PurgeDaily(ResultStore store, ILogger<PurgeDaily> logger) : BackgroundService
+    {
+        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+        {
+            using var timer = new PeriodicTimer(TimeSpan.FromHours(24));
+            do
+            {
+                try
+                {
+                    if (await store.PurgeAsync(stoppingToken) is var n and > 0) logger.LogInformation("Deleted {Count} expired test results", n);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogError(e, "Purging expired test results failed");
+                }
+            } while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+    }
+}
