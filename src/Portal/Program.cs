@@ -3,6 +3,7 @@ using Portal.Data;
 using Portal.LineTest;
 using Portal.MailSetup;
 using Portal.Providers;
+using Portal.Replies;
 using Portal.SavedResults;
 using Portal.Search;
 using Portal.Site;
@@ -44,6 +45,9 @@ builder.Services.AddProviders();
 
 // Search: a Lucene index of the pages, guides and providers, its page, suggestions and the searches that found nothing.
 builder.Services.AddSearch();
+
+// Replies: the staff's reply builder (templates in content/{ja,en}/replies).
+builder.Services.AddReplies();
 
 // Staff: accounts, cookie login, editing the registry.
 builder.Services.AddStaff();

@@ -7,6 +7,8 @@ namespace Portal.Content;
 /// <summary>Reads content/{ja,en}/**/*.md into a snapshot. A broken file is logged and left out; the rest still loads.</summary>
 public sealed class ContentLoader(ILogger<ContentLoader> logger, IEnumerable<IContentPlaceholders>? placeholders = null)
 {
+    public const string RepliesFolder = "replies";
+
     private readonly IContentPlaceholders[] _placeholders = placeholders?.ToArray() ?? [];
 
     /// <summary>
@@ -45,7 +47,9 @@ public sealed class ContentLoader(ILogger<ContentLoader> logger, IEnumerable<ICo
                 logger.LogWarning("Content folder {Folder} is missing", folder);
                 continue;
             }
+            // replies/ holds the staff's e-mail templates (plain text with their own placeholders), not pages.
             var files = Directory.EnumerateFiles(folder, "*.md", SearchOption.AllDirectories)
+                .Where(f => !Path.GetRelativePath(folder, f).Replace('\\', '/').StartsWith(RepliesFolder + "/", StringComparison.Ordinal))
                 .Order(StringComparer.Ordinal);
             var seen = new Dictionary<(DocumentKind, string), string>();
             foreach (var file in files)

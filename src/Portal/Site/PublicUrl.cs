@@ -37,4 +37,8 @@ public sealed class PublicLinks(PublicUrlOptions options, IHttpContextAccessor a
     }
 
     public string Absolute(string path) => Base + path;
+
+    /// <summary>As <see cref="Absolute"/>, where there is no request (a Blazor circuit): the page's own base stands in.</summary>
+    public string Absolute(string path, string pageBase) =>
+        (options.PublicUrl.Length > 0 ? options.PublicUrl.TrimEnd('/') : pageBase.TrimEnd('/')) + path;
 }
