@@ -19,7 +19,7 @@ public sealed class PolicyTests(BrowserFixture browser)
 
     private static readonly string[] StaffPages =
     [
-        "/staff", "/staff/mail-dns", "/staff/search-misses", "/staff/providers/1", "/staff/providers/new", "/staff/import", "/staff/password", "/staff/accounts", "/staff/denied",
+        "/staff", "/staff/mail-dns", "/staff/search-misses", "/staff/results", "/staff/reply", "/staff/providers/1", "/staff/providers/new", "/staff/import", "/staff/password", "/staff/accounts", "/staff/denied",
     ];
 
     private const string WatchViolations = """

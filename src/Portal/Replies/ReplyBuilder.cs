@@ -100,6 +100,10 @@ public sealed class ReplyBuilder(ContentStore content, PublicLinks links, ILogge
             }
             if (!empty) paragraphs.Add(text.Trim());
         }
+        // A link staff chose that this template has no place for would silently go missing: say so.
+        foreach (var (name, value) in values)
+            if (value is not null && !template.Body.Contains("{{" + name + "}}", StringComparison.Ordinal))
+                warnings.Add(ReplyText.NoPlaceFor.With(ReplyText.PlaceholderName(name).Ja, ReplyText.PlaceholderName(name).En));
         var all = new[] { tester, lineTest, setup }.Concat(choice.Questions.Select(slug => snapshot.Question(lang, slug)).OfType<ContentDocument>()
             .Select(q => Absolute(lang.Url("/qa/" + q.Slug)))).OfType<string>().ToList();
         foreach (var link in all.Where(l => l.Length > MaxLinkLength))

@@ -26,6 +26,17 @@ public static class ReplyText
     public static readonly Text Copied = new("コピーしました。", "Copied.");
     public static readonly Text CopyFailed = new("コピーできませんでした。本文を選んでコピーしてください。", "Could not copy: please select the text and copy it.");
     public static readonly Text NoTemplates = new("返信の文面がありません（content/{ja,en}/replies/*.md）。", "There are no reply templates (content/{ja,en}/replies/*.md).");
+    public static readonly Text NoPlaceFor = new("この文面には「{0}」を入れる場所がありません。別の文面を選ぶか、本文に書き足してください。",
+        "This template has no place for the {1}: choose another template, or add it by hand.");
+
+    public static Text PlaceholderName(string name) => name switch
+    {
+        "questions" => new("引用する質問", "quoted questions"),
+        "tester_link" => new("接続テストのリンク", "tester link"),
+        "line_test_link" => new("回線テストのリンク", "line-test link"),
+        _ => new("設定の手順", "setup guide"),
+    };
+
     public static readonly Text BadTicket = new(
         "お問い合わせ番号は半角英数字と「- _ #」で32文字までです。リンクには入れていません。",
         "The ticket may hold at most 32 of letters, digits and - _ #; it is left out of the links.");

@@ -67,22 +67,26 @@ public sealed class ResultStore(Db db, TimeProvider clock, ResultsOptions option
         var jst = TimeSpan.FromHours(9);
         string? Day(DateOnly? d, int add) => d is { } day
             ? new DateTimeOffset(day.AddDays(add).ToDateTime(TimeOnly.MinValue), jst).UtcDateTime.ToString("O", CultureInfo.InvariantCulture) : null;
+        // Only the criteria given go into the SQL, so SQLite can pick the index that fits (ticket, host or time).
+        var where = new List<string> { "tested_at >= @oldest" };
+        var args = new DynamicParameters(new { oldest = Oldest(), max = MaxListed });
+        void Add(string sql, string name, object? value)
+        {
+            if (value is null) return;
+            where.Add(sql);
+            args.Add(name, value);
+        }
+        Add("ticket = @ticket", "ticket", Blank(q.Ticket));
+        Add("id = @id", "id", Portal.Site.CrockfordId.Normalize(q.Id) ?? Blank(q.Id));
+        Add("host = @host", "host", Blank(q.Host)?.ToLowerInvariant());
+        Add("tested_at >= @from", "from", Day(q.From, 0));
+        Add("tested_at < @to", "to", Day(q.To, 1));
         await using var c = await db.OpenAsync(cancellationToken);
-        var rows = await c.QueryAsync<Row>(new CommandDefinition("""
+        var rows = await c.QueryAsync<Row>(new CommandDefinition($"""
             SELECT id AS Id, kind AS Kind, tested_at AS TestedAt, ticket AS Ticket, host AS Host
-            FROM results
-            WHERE tested_at >= @oldest
-              AND (@ticket IS NULL OR ticket = @ticket)
-              AND (@id IS NULL OR id = @id)
-              AND (@host IS NULL OR host = @host)
-              AND (@from IS NULL OR tested_at >= @from)
-              AND (@to IS NULL OR tested_at < @to)
+            FROM results WHERE {string.Join(" AND ", where)}
             ORDER BY tested_at DESC LIMIT @max
-            """, new
-            {
-                oldest = Oldest(), ticket = Blank(q.Ticket), id = Portal.Site.CrockfordId.Normalize(q.Id) ?? Blank(q.Id), host = Blank(q.Host)?.ToLowerInvariant(),
-                from = Day(q.From, 0), to = Day(q.To, 1), max = MaxListed,
-            }, cancellationToken: cancellationToken));
+            """, args, cancellationToken: cancellationToken));
         return rows.Select(r => new ResultSummary(r.Id, r.Kind, Parse(r.TestedAt), r.Ticket, r.Host)).ToList();
     }
 
@@ -93,7 +97,7 @@ public sealed class ResultStore(Db db, TimeProvider clock, ResultsOptions option
     }
 
     /// <summary>
-    /// Deletes results older than the retention period in batches of 1,000, each its own short transaction,
+    /// Deletes results older than the retention period in batches of 5,000, each its own short transaction,
     /// so readers are never held up behind one long delete.
     /// </summary>
     public async Task<int> PurgeAsync(CancellationToken cancellationToken = default)
@@ -104,10 +108,10 @@ public sealed class ResultStore(Db db, TimeProvider clock, ResultsOptions option
         {
             await using var c = await db.OpenAsync(cancellationToken);
             var n = await c.ExecuteAsync(new CommandDefinition("""
-                DELETE FROM results WHERE id IN (SELECT id FROM results WHERE tested_at < @oldest LIMIT 1000)
+                DELETE FROM results WHERE id IN (SELECT id FROM results WHERE tested_at < @oldest LIMIT 5000)
                 """, new { oldest }, cancellationToken: cancellationToken));
             total += n;
-            if (n < 1000) return total;
+            if (n < 5000) return total;
         }
     }
 

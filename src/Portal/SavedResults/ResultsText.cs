@@ -16,7 +16,7 @@ public static class ResultsText
     public static readonly Text RunAgain = new("もう一度試験する", "Run the test again");
     public static readonly Text Kept = new("この結果は{0}日間保存されます。サポートにお問い合わせの際は、結果IDをお伝えください。",
         "This result is kept for {0} days. When you contact support, please give them the result ID.");
-    public static readonly Text Jst = new("{0}(日本時間)", "{0} (Japan time)");
+    public static readonly Text Jst = new("{0}（日本時間）", "{0} (Japan time)");
 
     // Staff.
     public static readonly Text StaffTitle = new("試験結果を探す", "Find test results");

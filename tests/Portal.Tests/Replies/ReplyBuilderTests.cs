@@ -67,6 +67,7 @@ public sealed class ReplyBuilderTests : IDisposable
 
         Assert.StartsWith("Thank you for contacting Saiin Networks support.", draft.Body);
         Assert.Contains("https://support.saiin.example.jp/en/line-test?ticket=%2342", draft.Body);
+        Assert.Empty(draft.Warnings);
         // No question chosen: the paragraph that would list them is gone, not left with a bare heading.
         Assert.DoesNotContain("These pages may help too", draft.Body);
         Assert.DoesNotContain("{{", draft.Body);
