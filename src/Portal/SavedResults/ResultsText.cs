@@ -20,7 +20,7 @@ public static class ResultsText
 
     // Staff.
     public static readonly Text StaffTitle = new("試験結果を探す", "Find test results");
-    public static readonly Text StaffIntro = new("お問い合わせ番号・結果ID・サーバー・日付(日本時間)で探せます。新しい順に最大200件です。",
+    public static readonly Text StaffIntro = new("お問い合わせ番号・結果ID・サーバー・日付（日本時間）で探せます。新しい順に最大200件です。",
         "Search by ticket, result ID, server or date (Japan time). Newest first, at most 200.");
     public static readonly Text From = new("から", "From");
     public static readonly Text To = new("まで", "To");
