@@ -37,7 +37,12 @@ public static class LineTestApi
 
     public sealed record VerdictInfo(string Outcome, string Ja, string En);
 
-    public sealed record LineTestResponse(string Code, DateTimeOffset ExpiresAt, IReadOnlyList<ArrivalInfo> Arrivals, ProviderInfo? Provider, VerdictInfo? Verdict);
+    public sealed record LineTestResponse(string Code, DateTimeOffset ExpiresAt, IReadOnlyList<ArrivalInfo> Arrivals, ProviderInfo? Provider, VerdictInfo? Verdict)
+    {
+        /// <summary>Once finished: the kept result's ID and permalink (/r/{id}).</summary>
+        public string? Id { get; init; }
+        public string? Permalink { get; init; }
+    }
 
     private static async Task<Results<Created<StartResponse>, ProblemHttpResult>> StartAsync(HttpContext http, LineTests tests,
         LineTestOptions options, CancellationToken cancellationToken)
@@ -68,7 +73,7 @@ public static class LineTestApi
             tests.Ports.Select(p => new PortInfo(p.Port, p.PublicPort, p.Tls)).ToList(), LineTests.Commands(host, test.Code, tests.Ports), page));
     }
 
-    private static async Task<Results<Ok<LineTestResponse>, ProblemHttpResult>> GetAsync(string code, LineTests tests, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<LineTestResponse>, ProblemHttpResult>> GetAsync(string code, LineTests tests, PublicLinks links, HttpContext http, CancellationToken cancellationToken)
     {
         var report = await tests.ReportAsync(code, waitForNames: true, cancellationToken);
         if (report is null) return Problem(new("not-found", LineTestText.NotFound, 404), LangOf(http));
@@ -76,7 +81,11 @@ public static class LineTestApi
             p.Arrival.Address, p.Arrival.Address.Contains(':') ? "IPv6" : "IPv4", p.ReverseDns, p.Arrival.Tls)).ToList();
         var provider = report.Line?.Provider is { } pr ? new ProviderInfo(pr.Id, pr.NameJa, pr.NameEn, pr.Op25b) : null;
         var verdict = report.Verdict is { } v ? new VerdictInfo(v.Outcome, v.Message.Ja, v.Message.En) : null;
-        return TypedResults.Ok(new LineTestResponse(report.Test.Code, report.Test.ExpiresAt, arrivals, provider, verdict));
+        return TypedResults.Ok(new LineTestResponse(report.Test.Code, report.Test.ExpiresAt, arrivals, provider, verdict)
+        {
+            Id = report.Test.ResultId,
+            Permalink = report.Test.ResultId is { } id ? links.Absolute(LangOf(http).Url("/r/" + id)) : null,
+        });
     }
 
     private static Lang LangOf(HttpContext http) => http.Request.Query["lang"] == "en" ? Lang.En : Lang.Ja;

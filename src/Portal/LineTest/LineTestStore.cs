@@ -12,6 +12,8 @@ public sealed record LineTestRecord
     public DateTimeOffset ExpiresAt { get; init; }
     public string? Ticket { get; init; }
     public DateTimeOffset? DoneAt { get; init; }
+    /// <summary>The ID the finished test was kept under (/r/{id}); null until then.</summary>
+    public string? ResultId { get; init; }
     public IReadOnlyList<Arrival> Arrivals { get; init; } = [];
 }
 
@@ -77,7 +79,7 @@ public sealed class LineTestStore(Db db, TimeProvider clock, LineTestOptions opt
     {
         await using var connection = await db.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-            "SELECT code AS Code, created_at AS CreatedAt, expires_at AS ExpiresAt, ticket AS Ticket, done_at AS DoneAt FROM line_tests WHERE code = @code AND expires_at > @now",
+            "SELECT code AS Code, created_at AS CreatedAt, expires_at AS ExpiresAt, ticket AS Ticket, done_at AS DoneAt, result_id AS ResultId FROM line_tests WHERE code = @code AND expires_at > @now",
             new { code, now = Iso(clock.GetUtcNow()) }, cancellationToken: cancellationToken));
         if (row is null) return null;
         var arrivals = await connection.QueryAsync<ArrivalRow>(new CommandDefinition(
@@ -86,7 +88,7 @@ public sealed class LineTestStore(Db db, TimeProvider clock, LineTestOptions opt
         return new LineTestRecord
         {
             Code = row.Code, CreatedAt = Parse(row.CreatedAt), ExpiresAt = Parse(row.ExpiresAt), Ticket = row.Ticket,
-            DoneAt = row.DoneAt is null ? null : Parse(row.DoneAt),
+            DoneAt = row.DoneAt is null ? null : Parse(row.DoneAt), ResultId = row.ResultId,
             Arrivals = arrivals.Select(a => new Arrival
             {
                 PublicPort = a.PublicPort, Port = a.Port, At = Parse(a.At), Address = a.Address, Tls = a.Tls, EhloName = a.EhloName,
@@ -117,6 +119,12 @@ public sealed class LineTestStore(Db db, TimeProvider clock, LineTestOptions opt
             new { code, now = Iso(clock.GetUtcNow()) }, cancellationToken: cancellationToken)), cancellationToken);
     }
 
+    /// <summary>Reserves the result ID of a finished test; false when another request kept it first.</summary>
+    public async Task<bool> ClaimResultAsync(string code, string id, CancellationToken cancellationToken = default) =>
+        await WriteAsync(connection => connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE line_tests SET result_id = @id WHERE code = @code AND result_id IS NULL",
+            new { code, id }, cancellationToken: cancellationToken)), cancellationToken) == 1;
+
     /// <summary>Deletes expired line tests and, through the foreign key, their arrivals.</summary>
     public async Task<int> PurgeExpiredAsync(CancellationToken cancellationToken = default)
     {
@@ -131,6 +139,7 @@ public sealed class LineTestStore(Db db, TimeProvider clock, LineTestOptions opt
         public string ExpiresAt { get; set; } = "";
         public string? Ticket { get; set; }
         public string? DoneAt { get; set; }
+        public string? ResultId { get; set; }
     }
 
     private sealed class ArrivalRow

@@ -22,7 +22,7 @@ public sealed record LineTestReport(LineTestRecord Test, IReadOnlyList<PortState
 
 /// <summary>Starting line tests, reading them back with their verdict, and the commands customers run.</summary>
 public sealed partial class LineTests(LineTestOptions options, LineTestStore store, LineListeners listeners, ArrivalSignal signal,
-    LineIdentifier identifier, TimeProvider clock) : IDisposable
+    LineIdentifier identifier, TimeProvider clock, ILineTestArchive? archive = null) : IDisposable
 {
     public const int MaxTicketLength = 32;
 
@@ -68,7 +68,15 @@ public sealed partial class LineTests(LineTestOptions options, LineTestStore sto
             return new PortState(l, arrival, arrival is null ? null : names.GetValueOrDefault(arrival.Address)?.ReverseDns, finished && arrival is null);
         }).ToList();
         var line = names.Values.FirstOrDefault(n => n?.Provider is not null) ?? names.Values.FirstOrDefault(n => n is not null);
-        return new LineTestReport(test, ports, finished, line, finished ? LineVerdicts.For(ports, line?.Provider) : null) { FinishesAt = finishesAt };
+        var report = new LineTestReport(test, ports, finished, line, finished ? LineVerdicts.For(ports, line?.Provider) : null) { FinishesAt = finishesAt };
+        if (!finished || test.ResultId is not null || archive is null) return report;
+        // Kept once, with the line named: the kept verdict should say which provider it is.
+        if (!waitForNames) return await ReportAsync(code, waitForNames: true, cancellationToken);
+        var id = Portal.Site.CrockfordId.New();
+        if (!await store.ClaimResultAsync(test.Code, id, cancellationToken)) return report with { Test = await store.GetAsync(test.Code, cancellationToken) ?? test };
+        report = report with { Test = test with { ResultId = id } };
+        await archive.KeepAsync(id, report, CancellationToken.None);
+        return report;
     }
 
     private LineIdentity? Known(string address, string code)

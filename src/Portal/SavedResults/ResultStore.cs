@@ -6,8 +6,20 @@ using Portal.Tester;
 
 namespace Portal.SavedResults;
 
-/// <summary>A kept test: what the customer saw (<see cref="Report"/>), and what only staff see.</summary>
-public sealed record StoredResult(string Id, string Kind, DateTimeOffset TestedAt, string? Ticket, string Host, TestReport Report, StaffDetails Staff);
+/// <summary>
+/// A kept test: what the customer saw (a tester <see cref="Report"/> or a <see cref="Line"/> test, by
+/// <see cref="Kind"/>), and what only staff see.
+/// </summary>
+public sealed record StoredResult(string Id, string Kind, DateTimeOffset TestedAt, string? Ticket, string Host, TestReport? Report, StaffDetails Staff)
+{
+    public LineResult? Line { get; init; }
+}
+
+/// <summary>A finished line test as the customer saw it: each port arrived or not, the line's provider and the verdict.</summary>
+public sealed record LineResult(string Code, IReadOnlyList<LinePort> Ports, string? ProviderJa, string? ProviderEn, string Outcome,
+    Portal.Site.Text Verdict, string HelpPath, Portal.Site.Text HelpLabel);
+
+public sealed record LinePort(int PublicPort, string Tls, string State, DateTimeOffset? At, string? TlsProtocol);
 
 /// <summary>Staff-only: the client's address and each port's SMTP dialogue.</summary>
 public sealed record StaffDetails(string Client, IReadOnlyDictionary<int, IReadOnlyList<string>> Dialogues);
@@ -28,23 +40,37 @@ public sealed class ResultStore(Db db, TimeProvider clock, ResultsOptions option
 
     public async Task<StoredResult> InsertAsync(string kind, string? ticket, TestReport report, StaffDetails staff, CancellationToken cancellationToken = default)
     {
+        var kept = await InsertAsync(null, kind, ticket, report.AsciiHost, JsonSerializer.Serialize(report, Json), staff, cancellationToken);
+        return new StoredResult(kept.Id, kind, kept.At, ticket, report.AsciiHost, report, staff);
+    }
+
+    /// <summary>A finished line test, under the ID the line test reserved.</summary>
+    public async Task<StoredResult> InsertLineAsync(string id, string? ticket, LineResult line, StaffDetails staff, CancellationToken cancellationToken = default)
+    {
+        var kept = await InsertAsync(id, "line-test", ticket, "", JsonSerializer.Serialize(line, Json), staff, cancellationToken);
+        return new StoredResult(kept.Id, "line-test", kept.At, ticket, "", null, staff) { Line = line };
+    }
+
+    private async Task<(string Id, DateTimeOffset At)> InsertAsync(string? givenId, string kind, string? ticket, string host, string publicJson, StaffDetails staff,
+        CancellationToken cancellationToken)
+    {
         await using var c = await db.OpenAsync(cancellationToken);
         var now = clock.GetUtcNow();
         // 50 random bits: a clash is next to impossible, but it would be a primary-key error, so draw again.
         for (var attempt = 0; ; attempt++)
         {
-            var id = Portal.Site.CrockfordId.New();
+            var id = givenId ?? Portal.Site.CrockfordId.New();
             try
             {
                 await c.ExecuteAsync(new CommandDefinition("""
                     INSERT INTO results (id, kind, tested_at, ticket, host, public_json, staff_json)
                     VALUES (@id, @kind, @at, @ticket, @host, @publicJson, @staffJson)
-                    """, new { id, kind, at = now.UtcDateTime.ToString("O", CultureInfo.InvariantCulture), ticket, host = report.AsciiHost,
-                        publicJson = JsonSerializer.Serialize(report, Json), staffJson = JsonSerializer.Serialize(staff, Json) },
+                    """, new { id, kind, at = now.UtcDateTime.ToString("O", CultureInfo.InvariantCulture), ticket, host,
+                        publicJson, staffJson = JsonSerializer.Serialize(staff, Json) },
                     cancellationToken: cancellationToken));
-                return new StoredResult(id, kind, now, ticket, report.AsciiHost, report, staff);
+                return (id, now);
             }
-            catch (Microsoft.Data.Sqlite.SqliteException e) when (e.SqliteExtendedErrorCode == 1555 && attempt < 3)
+            catch (Microsoft.Data.Sqlite.SqliteException e) when (e.SqliteExtendedErrorCode == 1555 && attempt < 3 && givenId is null)
             {
             }
         }
@@ -57,8 +83,11 @@ public sealed class ResultStore(Db db, TimeProvider clock, ResultsOptions option
             SELECT id AS Id, kind AS Kind, tested_at AS TestedAt, ticket AS Ticket, host AS Host, public_json AS PublicJson, staff_json AS StaffJson
             FROM results WHERE id = @id AND tested_at >= @oldest
             """, new { id, oldest = Oldest() }, cancellationToken: cancellationToken));
-        return row is null ? null : new StoredResult(row.Id, row.Kind, Parse(row.TestedAt), row.Ticket, row.Host,
-            JsonSerializer.Deserialize<TestReport>(row.PublicJson, Json)!, JsonSerializer.Deserialize<StaffDetails>(row.StaffJson, Json)!);
+        if (row is null) return null;
+        var staff = JsonSerializer.Deserialize<StaffDetails>(row.StaffJson, Json)!;
+        return row.Kind == "line-test"
+            ? new StoredResult(row.Id, row.Kind, Parse(row.TestedAt), row.Ticket, row.Host, null, staff) { Line = JsonSerializer.Deserialize<LineResult>(row.PublicJson, Json) }
+            : new StoredResult(row.Id, row.Kind, Parse(row.TestedAt), row.Ticket, row.Host, JsonSerializer.Deserialize<TestReport>(row.PublicJson, Json)!, staff);
     }
 
     /// <summary>Newest first, at most <see cref="MaxListed"/>; every given criterion must hold (dates are JST days, inclusive).</summary>

@@ -15,6 +15,7 @@ public static class ResultsFeature
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ResultsOptions>>().Value);
         services.AddSingleton<ResultStore>();
         services.AddSingleton<ITestArchive, ResultArchive>();
+        services.AddSingleton<Portal.LineTest.ILineTestArchive, LineResultArchive>();
         services.AddHostedService<PurgeDaily>();
         return services;
     }
@@ -30,7 +31,11 @@ public static class ResultsFeature
         return routes;
     }
 
-    private static async Task<Results<Ok<TesterResponse>, ProblemHttpResult>> GetAsync(
+    /// <summary>A kept line test as JSON: its ports, the line's provider and the verdict in the chosen language.</summary>
+    public sealed record LineResultResponse(string Id, string Permalink, string Kind, string? Ticket, DateTimeOffset TestedAt, string Code,
+        IReadOnlyList<LinePort> Ports, string? Provider, string Outcome, string Verdict);
+
+    private static async Task<Results<Ok<TesterResponse>, Ok<LineResultResponse>, ProblemHttpResult>> GetAsync(
         [Description("The result ID, 10 characters (hyphens and case are ignored)")] string id,
         [Description("`en` for English messages; Japanese otherwise.")] string? lang,
         ResultStore store, PublicLinks links, CancellationToken cancellationToken)
@@ -38,11 +43,14 @@ public static class ResultsFeature
         var language = lang == "en" ? Lang.En : Lang.Ja;
         if (CrockfordId.Normalize(id) is not { } normalized || await store.GetAsync(normalized, cancellationToken) is not { } result)
             return ApiProblem.Of(StatusCodes.Status404NotFound, "result-not-found", "Not found", ResultsText.NotFound[language]);
+        if (result.Line is { } line)
+            return TypedResults.Ok(new LineResultResponse(result.Id, ResultArchive.Permalink(links, language, result.Id), result.Kind, result.Ticket, result.TestedAt,
+                line.Code, line.Ports, language == Lang.En ? line.ProviderEn : line.ProviderJa, line.Outcome, line.Verdict[language]));
         return TypedResults.Ok(Public(result, links, language));
     }
 
     public static TesterResponse Public(StoredResult result, PublicLinks links, Lang lang) =>
-        TesterResponse.From(result.Report, lang) with
+        TesterResponse.From(result.Report!, lang) with
         {
             Id = result.Id, Permalink = ResultArchive.Permalink(links, lang, result.Id), Ticket = result.Ticket, TestedAt = result.TestedAt,
         };

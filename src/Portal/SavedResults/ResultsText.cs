@@ -16,6 +16,12 @@ public static class ResultsText
     public static readonly Text RunAgain = new("もう一度試験する", "Run the test again");
     public static readonly Text Kept = new("この結果は{0}日間保存されます。サポートにお問い合わせの際は、結果IDをお伝えください。",
         "This result is kept for {0} days. When you contact support, please give them the result ID.");
+    public static readonly Text LineTest = new("回線テスト（お使いの回線から）", "Line test (from your own line)");
+    public static readonly Text Provider = new("回線のプロバイダー", "Your line's provider");
+    public static readonly Text Verdict = new("結果", "Verdict");
+    public static readonly Text PortNumber = new("{0}番ポート", "Port {0}");
+    public static readonly Text Arrived = new("届きました", "Arrived");
+    public static readonly Text NotArrived = new("届きませんでした", "Did not arrive");
     public static readonly Text Jst = new("{0}（日本時間）", "{0} (Japan time)");
 
     // Staff.

@@ -53,10 +53,10 @@ public sealed class SavedResultsTests
         var read = await store.GetAsync(kept.Id, Ct);
         Assert.NotNull(read);
         Assert.Equal("T-1#2", read.Ticket);
-        Assert.Equal(ProbeOutcome.Ok, read.Report.Results[0].Outcome);
-        Assert.Equal("587番は使えます。", read.Report.Results[0].Advice!.Message.Ja);
-        Assert.Equal("Use 587.", read.Report.Summary!.Message.En);
-        Assert.Equal(new SmtpReply(220, "smtp.example.jp ESMTP"), read.Report.Results[0].Greeting);
+        Assert.Equal(ProbeOutcome.Ok, read.Report!.Results[0].Outcome);
+        Assert.Equal("587番は使えます。", read.Report!.Results[0].Advice!.Message.Ja);
+        Assert.Equal("Use 587.", read.Report!.Summary!.Message.En);
+        Assert.Equal(new SmtpReply(220, "smtp.example.jp ESMTP"), read.Report!.Results[0].Greeting);
         Assert.Equal("203.0.113.5", read.Staff.Client);
         Assert.Equal(["S: 220 x"], read.Staff.Dialogues[587]);
 
