@@ -27,7 +27,12 @@ public static class ResultsFeature
             .WithDescription("The result as the customer saw it: the same shape as /api/tester's answer, plus id, permalink, ticket and testedAt. " +
                 "Problem type: an unknown or expired id gets 404.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        routes.MapGet("/api/staff/results", SearchAsync).RequireAuthorization(Portal.Staff.StaffFeature.Editor).ExcludeFromDescription();
+        routes.MapGet("/api/staff/results", SearchAsync).RequireAuthorization(Portal.Staff.StaffFeature.Editor)
+            .WithTags("Results").WithName("SearchResults")
+            .WithSummary("Staff: find kept results")
+            .WithDescription("Requires a signed-in staff member (cookie); anonymous callers get 401. Newest first, at most 200; every criterion given must hold " +
+                "(from and to are Japan-time days, inclusive, as yyyy-MM-dd).")
+            .Produces(StatusCodes.Status401Unauthorized);
         return routes;
     }
 
