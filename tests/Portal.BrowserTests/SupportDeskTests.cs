@@ -55,6 +55,19 @@ public sealed class SupportDeskTests(BrowserFixture browser)
         await browser.ScreenshotsAsync($"/en/r/{id}", "result-en");
     }
 
+    [Fact]
+    public async Task A_Damaged_Ticket_In_A_Tester_Link_Is_Refused_And_No_Test_Runs()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/tester?host=127.0.0.1&ports=587&ticket=%3Cb%3Ebad%3C%2Fb%3E");
+        var error = page.Locator(".message.error[role=alert]");
+        await error.WaitForAsync(new() { Timeout = 15_000 });
+        Assert.Contains("お問い合わせ番号", await error.InnerTextAsync());
+        Assert.Equal(0, await page.Locator("li.port-row").CountAsync());
+        Assert.Equal(0, await page.Locator(".kept-result").CountAsync());
+        await page.Context.CloseAsync();
+    }
+
     private static async Task Expect(Func<Task<string>> read, Func<string, bool> holds)
     {
         for (var i = 0; i < 100; i++)
