@@ -23,23 +23,10 @@ public static class LineTestFeature
     }
 
     /// <summary>Removes expired line tests and their arrivals once a minute.</summary>
-    private sealed class PurgeExpired(LineTestStore store, TimeProvider clock, ILogger<PurgeExpired> logger) : BackgroundService
+    private sealed class PurgeExpired(LineTestStore store, TimeProvider clock, ILogger<PurgeExpired> logger)
+        : PeriodicPurge(TimeSpan.FromMinutes(1), clock, logger)
     {
-        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-        {
-            using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), clock);
-            do
-            {
-                try
-                {
-                    if (await store.PurgeExpiredAsync(stoppingToken) is var n and > 0) logger.LogInformation("Deleted {Count} expired line tests", n);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    logger.LogWarning(e, "Could not delete expired line tests");
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
+        protected override string What => "expired line tests";
+        protected override Task<int> PurgeAsync(CancellationToken cancellationToken) => store.PurgeExpiredAsync(cancellationToken);
     }
 }

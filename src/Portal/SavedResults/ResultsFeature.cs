@@ -64,22 +64,10 @@ public static class ResultsFeature
         ResultStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok(await store.SearchAsync(new ResultQuery(ticket, id, host, from, to), cancellationToken));
 
-    private sealed class PurgeDaily(ResultStore store, ILogger<PurgeDaily> logger) : BackgroundService
+    private sealed class PurgeDaily(ResultStore store, TimeProvider clock, ILogger<PurgeDaily> logger)
+        : PeriodicPurge(TimeSpan.FromHours(24), clock, logger)
     {
-        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-        {
-            using var timer = new PeriodicTimer(TimeSpan.FromHours(24));
-            do
-            {
-                try
-                {
-                    if (await store.PurgeAsync(stoppingToken) is var n and > 0) logger.LogInformation("Deleted {Count} expired test results", n);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    logger.LogError(e, "Purging expired test results failed");
-                }
-            } while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
+        protected override string What => "expired test results";
+        protected override Task<int> PurgeAsync(CancellationToken cancellationToken) => store.PurgeAsync(cancellationToken);
     }
 }

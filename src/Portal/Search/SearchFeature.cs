@@ -60,22 +60,10 @@ public static class SearchFeature
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
-    private sealed class PurgeMisses(SearchMisses misses, ILogger<PurgeMisses> logger) : BackgroundService
+    private sealed class PurgeMisses(SearchMisses misses, TimeProvider clock, ILogger<PurgeMisses> logger)
+        : PeriodicPurge(TimeSpan.FromHours(6), clock, logger)
     {
-        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-        {
-            using var timer = new PeriodicTimer(TimeSpan.FromHours(6));
-            do
-            {
-                try
-                {
-                    if (await misses.PurgeAsync(stoppingToken) is var n and > 0) logger.LogInformation("Deleted {Count} old search-miss counts", n);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    logger.LogError(e, "Purging search-miss counts failed");
-                }
-            } while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
+        protected override string What => "old search-miss counts";
+        protected override Task<int> PurgeAsync(CancellationToken cancellationToken) => misses.PurgeAsync(cancellationToken);
     }
 }
