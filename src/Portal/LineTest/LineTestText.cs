@@ -5,10 +5,6 @@ namespace Portal.LineTest;
 /// <summary>The line-test page's words in both languages.</summary>
 public static class LineTestText
 {
-    public static readonly Text ResultId = new("結果ID:", "Result ID:");
-    public static readonly Text CopyId = new("IDをコピー", "Copy the ID");
-    public static readonly Text IdCopied = new("コピーしました", "Copied");
-    public static readonly Text ResultPage = new("この結果のページ", "This result's page");
     public static readonly Text Title = new("お使いの回線のテスト", "Test your own line");
     public static readonly Text Intro = new(
         "お使いのパソコンから1行のコマンドを実行すると、25・587・465番ポートのどれが西院ネットワークスまで届いたかを、このページでその場で確かめられます。" +

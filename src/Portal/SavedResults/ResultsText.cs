@@ -11,8 +11,6 @@ public static class ResultsText
     public static readonly Text Host = new("サーバー", "Server");
     public static readonly Text Ports = new("ポート", "Ports");
     public static readonly Text Ticket = new("お問い合わせ番号", "Ticket");
-    public static readonly Text Copy = new("IDをコピー", "Copy the ID");
-    public static readonly Text CopiedId = new("コピーしました", "Copied");
     public static readonly Text RunAgain = new("もう一度試験する", "Run the test again");
     public static readonly Text Kept = new("この結果は{0}日間保存されます。サポートにお問い合わせの際は、結果IDをお伝えください。",
         "This result is kept for {0} days. When you contact support, please give them the result ID.");

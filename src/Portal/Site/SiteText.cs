@@ -41,6 +41,10 @@ public static class SiteText
     public static readonly Text NotFoundText = new("お探しのページは移動または削除されたか、URLが間違っている可能性があります。",
         "The page you are looking for may have moved or been removed, or the address may be mistyped.");
     public static readonly Text Footer = new("西院ネットワークス", "Saiin Networks");
+    public static readonly Text ResultId = new("結果ID:", "Result ID:");
+    public static readonly Text CopyId = new("IDをコピー", "Copy the ID");
+    public static readonly Text IdCopied = new("コピーしました", "Copied");
+    public static readonly Text ResultPage = new("この結果のページ", "This result's page");
     public static readonly Text TryThese = new("こちらもお試しください", "You could try these");
     public static readonly Text ContactLead = new("解決しないときのお問い合わせ: ", "Still stuck? Contact support: ");
     public static readonly Text SkipToContent = new("本文へ移動", "Skip to content");

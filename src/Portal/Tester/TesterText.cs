@@ -23,10 +23,7 @@ public static class TesterText
     public static readonly Text Running = new("試験中…", "Testing…");
     public static readonly Text CopyLink = new("リンクをコピー", "Copy link");
     public static readonly Text Copied = new("リンクをコピーしました:", "Link copied:");
-    public static readonly Text ResultId = new("結果ID:", "Result ID:");
-    public static readonly Text CopyId = new("IDをコピー", "Copy the ID");
-    public static readonly Text IdCopied = new("コピーしました", "Copied");
-    public static readonly Text ResultPage = new("この結果のページ", "This result's page");
+
     public static readonly Text CopyThis = new("このリンクをコピーしてください:", "Copy this link:");
     public static readonly Text Link = new("リンク", "Link");
     public static readonly Text ResultsFor = new("{0} の結果", "Results for {0}");
