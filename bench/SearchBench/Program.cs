@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Portal.Content;
 using Portal.Search;
@@ -27,11 +26,6 @@ if (args[0] == "probe")
         foreach (var v in synonyms[lang].Segment(q)) Console.WriteLine($"   part{(v.Optional ? " (optional)" : "")}: {string.Join(" | ", v.Spellings)}");
         foreach (var h in index.Find(lang, q, 5)) Console.WriteLine($"   {h.Score,6:F2} {h.Url}  {h.Title}");
     }
-}
-if (args[0] == "rules")
-{
-    using var reader = new StreamReader(Path.Combine(root, "ja", SearchService.SynonymsFile));
-    var s = SearchSynonyms.Parse(reader, "ja", LoggerFactory.Create(b => b.AddConsole()).CreateLogger("x"));
 }
 if (args[0] == "eval")
 {

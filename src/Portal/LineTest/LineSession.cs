@@ -132,7 +132,7 @@ public sealed class LineSession(BoundListener listener, IPAddress client, X509Ce
 
     private async Task<string> RecordAsync(string name)
     {
-        if (LineTestCode.Normalize(name) is not { } code) return "Line test: no line test has this name";
+        if (Portal.Site.CrockfordId.Normalize(name) is not { } code) return "Line test: no line test has this name";
         var arrival = new Arrival
         {
             PublicPort = listener.PublicPort, Port = listener.Port, At = clock.GetUtcNow(), Address = _address, Tls = _tls,

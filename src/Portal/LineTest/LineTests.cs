@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Portal.Site;
 
 namespace Portal.LineTest;
@@ -21,11 +20,9 @@ public sealed record LineTestReport(LineTestRecord Test, IReadOnlyList<PortState
 }
 
 /// <summary>Starting line tests, reading them back with their verdict, and the commands customers run.</summary>
-public sealed partial class LineTests(LineTestOptions options, LineTestStore store, LineListeners listeners, ArrivalSignal signal,
+public sealed class LineTests(LineTestOptions options, LineTestStore store, LineListeners listeners, ArrivalSignal signal,
     LineIdentifier identifier, TimeProvider clock, ILineTestArchive? archive = null) : IDisposable
 {
-    public const int MaxTicketLength = 32;
-
     private readonly ClientLimiter _starts = new(options.StartsPerTenMinutesPerClient, TimeSpan.FromMinutes(10));
 
     public bool Enabled => options.Enabled;
@@ -50,7 +47,7 @@ public sealed partial class LineTests(LineTestOptions options, LineTestStore sto
     /// </summary>
     public async Task<LineTestReport?> ReportAsync(string code, bool waitForNames, CancellationToken cancellationToken = default)
     {
-        if (LineTestCode.Normalize(code) is not { } normalized) return null;
+        if (CrockfordId.Normalize(code) is not { } normalized) return null;
         var test = await store.GetAsync(normalized, cancellationToken);
         if (test is null) return null;
         var now = clock.GetUtcNow();

@@ -50,7 +50,8 @@ public sealed class ReplyBuilder(ContentStore content, PublicLinks links, ILogge
     {
         var lang = choice.Lang;
         string Absolute(string path) => links.Absolute(path, pageBase);
-        var template = Templates(lang).FirstOrDefault(t => t.Slug == choice.Template) ?? Templates(lang).FirstOrDefault();
+        var templates = Templates(lang);
+        var template = templates.FirstOrDefault(t => t.Slug == choice.Template) ?? templates.FirstOrDefault();
         if (template is null) return new ReplyDraft("", [], [ReplyText.NoTemplates]);
         var warnings = new List<Text>();
         var ticket = choice.Ticket?.Trim() is { Length: > 0 } t ? t : null;
@@ -62,11 +63,12 @@ public sealed class ReplyBuilder(ContentStore content, PublicLinks links, ILogge
         var ticketQuery = ticket is null ? "" : "ticket=" + Uri.EscapeDataString(ticket);
 
         var snapshot = content.Current;
-        var questions = choice.Questions
+        var quoted = choice.Questions
             .Select(slug => snapshot.Question(lang, slug))
             .OfType<ContentDocument>()
-            .Select(q => $"{(lang == Lang.Ja ? "・" : "- ")}{q.Title}\n{Absolute(lang.Url("/qa/" + q.Slug))}")
+            .Select(q => (q.Title, Link: Absolute(lang.Url("/qa/" + q.Slug))))
             .ToList();
+        var questions = quoted.Select(q => $"{(lang == Lang.Ja ? "・" : "- ")}{q.Title}\n{q.Link}").ToList();
         string? tester = null;
         if (!string.IsNullOrWhiteSpace(choice.TesterHost) && choice.TesterPorts.Count > 0)
             tester = Absolute(lang.Url("/tester") + "?host=" + Uri.EscapeDataString(choice.TesterHost.Trim()) + "&ports="
@@ -104,8 +106,7 @@ public sealed class ReplyBuilder(ContentStore content, PublicLinks links, ILogge
         foreach (var (name, value) in values)
             if (value is not null && !template.Body.Contains("{{" + name + "}}", StringComparison.Ordinal))
                 warnings.Add(ReplyText.NoPlaceFor.With(ReplyText.PlaceholderName(name).Ja, ReplyText.PlaceholderName(name).En));
-        var all = new[] { tester, lineTest, setup }.Concat(choice.Questions.Select(slug => snapshot.Question(lang, slug)).OfType<ContentDocument>()
-            .Select(q => Absolute(lang.Url("/qa/" + q.Slug)))).OfType<string>().ToList();
+        var all = new[] { tester, lineTest, setup }.Concat(quoted.Select(q => q.Link)).OfType<string>().ToList();
         foreach (var link in all.Where(l => l.Length > MaxLinkLength))
             warnings.Add(ReplyText.LongLink.With(link.Length, MaxLinkLength, link));
         return new ReplyDraft(string.Join("\n\n", paragraphs) + "\n", all, warnings);

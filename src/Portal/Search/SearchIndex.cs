@@ -47,8 +47,6 @@ public sealed class SearchIndex
     /// <summary>Counts builds; part of the search page's cache key, so a new build (new synonyms too) is never hidden by the cache.</summary>
     public long Generation { get; }
 
-    public int Count => _languages.Values.Sum(l => l.Documents.Length);
-
     public static SearchIndex Build(IReadOnlyList<SearchDocument> documents, IReadOnlyDictionary<Lang, SearchSynonyms> synonyms, long generation)
     {
         var languages = Enum.GetValues<Lang>()

@@ -47,9 +47,6 @@ public sealed class SearchService : IReadingPageSource, IDisposable
     // older builds are left to expire rather than evicted, since content and registry changes evict them anyway.
     event Action? IReadingPageSource.Changed { add { } remove { } }
 
-    /// <summary>How long the last build took; the benchmark and the log report it.</summary>
-    public TimeSpan LastBuild { get; private set; }
-
     public IReadOnlyList<SearchHit> Find(Lang lang, string? query, int max = 20) => _current.Find(lang, query, max);
 
     private void OnChanged(ContentSnapshot _) => Schedule();
@@ -70,7 +67,6 @@ public sealed class SearchService : IReadingPageSource, IDisposable
             var synonyms = synonymTexts.ToDictionary(p => p.Key, p => ParseSynonyms(p.Key, p.Value));
             _current = SearchIndex.Build(documents, synonyms, Interlocked.Increment(ref _generation));
             _fingerprint = fingerprint;
-            LastBuild = watch.Elapsed;
             _logger.LogInformation("Search index built: {Count} entries, {Rules} synonym rules, {Ms} ms",
                 documents.Count, synonyms.Values.Sum(s => s.RuleCount), (int)watch.ElapsedMilliseconds);
         }

@@ -26,19 +26,10 @@ public sealed class PublicUrlOptions
 /// <summary>Absolute links: from Site:PublicUrl, else from the current request (Development, tests).</summary>
 public sealed class PublicLinks(PublicUrlOptions options, IHttpContextAccessor accessor)
 {
-    public string Base
-    {
-        get
-        {
-            if (options.PublicUrl.Length > 0) return options.PublicUrl.TrimEnd('/');
-            var request = accessor.HttpContext?.Request;
-            return request is null ? "http://localhost" : $"{request.Scheme}://{request.Host}{request.PathBase}";
-        }
-    }
+    public string Absolute(string path) =>
+        Absolute(path, accessor.HttpContext?.Request is { } r ? $"{r.Scheme}://{r.Host}{r.PathBase}" : "http://localhost");
 
-    public string Absolute(string path) => Base + path;
-
-    /// <summary>As <see cref="Absolute"/>, where there is no request (a Blazor circuit): the page's own base stands in.</summary>
+    /// <summary>As <see cref="Absolute(string)"/>, where there is no request (a Blazor circuit): the page's own base stands in.</summary>
     public string Absolute(string path, string pageBase) =>
-        (options.PublicUrl.Length > 0 ? options.PublicUrl.TrimEnd('/') : pageBase.TrimEnd('/')) + path;
+        (options.PublicUrl.Length > 0 ? options.PublicUrl : pageBase).TrimEnd('/') + path;
 }

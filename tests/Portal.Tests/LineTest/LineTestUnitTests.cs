@@ -15,7 +15,7 @@ public sealed class LineTestUnitTests
     [Fact]
     public void Codes_Are_Ten_Crockford_Characters_And_Differ()
     {
-        var codes = Enumerable.Range(0, 1000).Select(_ => LineTestCode.New()).ToList();
+        var codes = Enumerable.Range(0, 1000).Select(_ => Portal.Site.CrockfordId.New()).ToList();
 
         Assert.All(codes, c => Assert.Matches("^[0-9A-HJKMNP-TV-Z]{10}$", c));
         Assert.Equal(1000, codes.Distinct().Count());
@@ -30,7 +30,7 @@ public sealed class LineTestUnitTests
     [InlineData("7K2MQX4P9U", null)]
     [InlineData("mail.example.jp", null)]
     public void Typed_Codes_Are_Read_The_Crockford_Way(string typed, string? expected) =>
-        Assert.Equal(expected, LineTestCode.Normalize(typed));
+        Assert.Equal(expected, Portal.Site.CrockfordId.Normalize(typed));
 
     private static Provider P(string name, string op25b, params string[] suffixes) =>
         new() { NameJa = name, NameEn = name + "-en", Op25b = op25b, RdnsSuffixes = suffixes, SubmissionPorts = [587] };
