@@ -2,6 +2,7 @@ using Portal.Content;
 using Portal.Data;
 using Portal.LineTest;
 using Portal.MailSetup;
+using Portal.Monitor;
 using Portal.Providers;
 using Portal.Replies;
 using Portal.SavedResults;
@@ -49,6 +50,9 @@ builder.Services.AddSearch();
 // Replies: the staff's reply builder (templates in content/{ja,en}/replies).
 builder.Services.AddReplies();
 
+// Monitor: our own relays checked on a schedule, /status with 90-day bars, and the notice while a port is down.
+builder.Services.AddMonitor();
+
 // Staff: accounts, cookie login, editing the registry.
 builder.Services.AddStaff();
 
@@ -93,6 +97,7 @@ app.MapLineTestApi();
 app.MapMailSetup();
 app.MapProvidersApi();
 app.MapSearchApi();
+app.MapMonitorApi();
 app.MapStaffApi();
 app.MapSite();
 

@@ -57,6 +57,11 @@ public static class SiteText
     public static readonly Text TooLargeText = new("送信できるのは {0} MB までです。ファイルを分けてもう一度お試しください。",
         "Uploads are limited to {0} MB. Split the file and try again.");
     public static readonly Text Back = new("戻る", "Back");
+    public static readonly Text ServiceNotices = new("当社サービスからのお知らせ", "Notices about our service");
+    public static readonly Text Outage = new("障害", "Outage");
+    public static readonly Text Maintenance = new("メンテナンス", "Maintenance");
+    public static readonly Text StatusLink = new("稼働状況を見る", "See the service status");
+    public static readonly Text Status = new("稼働状況", "Service status");
     public const string QuestionPrefix = "Q";
     public const string AnswerPrefix = "A";
 

@@ -24,6 +24,7 @@ public static class StaffText
     public static readonly Text MailDns = new("メール設定用のDNSレコード", "DNS records for mail setup");
     public static readonly Text SearchMisses = new("見つからなかった検索", "Searches that found nothing");
     public static readonly Text Results = new("試験結果", "Test results");
+    public static readonly Text Maintenance = new("メンテナンスのお知らせ", "Maintenance notes");
     public static readonly Text Reply = new("返信メールを作る", "Build a reply");
     public static readonly Text Accounts = new("アカウント管理", "Accounts");
     public static readonly Text Updated = new("更新", "Updated");

@@ -1,0 +1,227 @@
+using System.Globalization;
+using Dapper;
+using Portal.Data;
+
+namespace Portal.Monitor;
+
+/// <summary>One port's history for the status page: uptime per window, the last 90 days and the last 24 hours' changes.</summary>
+public sealed record SeriesHistory(long SeriesId, double? Uptime24h, double? Uptime7d, double? Uptime30d, double? Uptime90d,
+    IReadOnlyList<DayBar> Days, IReadOnlyList<CheckPoint> Changes);
+
+/// <summary>A day's rollup; Uptime is null where there was no check.</summary>
+public sealed record DayBar(DateOnly Day, int Checks, int Successes, long? MeanMs, long MaxMs)
+{
+    public double? Uptime => Checks == 0 ? null : 100.0 * Successes / Checks;
+}
+
+/// <summary>A check where the state changed or that followed a gap; the timeline is drawn from these.</summary>
+public sealed record CheckPoint(DateTimeOffset At, bool Ok, DateTimeOffset? PreviousAt);
+
+public sealed record StoredEvent(long SeriesId, string Kind, DateTimeOffset At, string? Before, string? After);
+
+public sealed record MaintenanceNote(long Id, Portal.Site.Text Message, DateTimeOffset From, DateTimeOffset Until, string CreatedBy);
+
+/// <summary>
+/// The monitor's SQL. A check, its hourly and daily rollups and the port's new state are written in one
+/// transaction, so the rollups stay exact across a restart.
+/// </summary>
+public sealed class MonitorStore(Db db, TimeProvider clock)
+{
+    public static readonly TimeSpan KeepChecks = TimeSpan.FromDays(7);
+    public static readonly TimeSpan KeepHourly = TimeSpan.FromDays(90);
+    public const int KeepDailyDays = 400;
+    public static readonly TimeSpan KeepEvents = TimeSpan.FromDays(400);
+    private static readonly TimeSpan Jst = TimeSpan.FromHours(9);
+
+    public static DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(Jst).DateTime);
+    private static string DayKey(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static long Unix(DateTimeOffset at) => at.ToUnixTimeSeconds();
+    private static DateTimeOffset? FromUnix(long? s) => s is { } v ? DateTimeOffset.FromUnixTimeSeconds(v) : null;
+
+    /// <summary>The series of each host and port, created on first sight, with its kept state.</summary>
+    public async Task<IReadOnlyList<SeriesState>> SeriesAsync(IEnumerable<(string Host, int Port)> wanted, CancellationToken cancellationToken = default)
+    {
+        await using var c = await db.OpenAsync(cancellationToken);
+        var list = new List<SeriesState>();
+        foreach (var (host, port) in wanted)
+        {
+            await c.ExecuteAsync(new CommandDefinition("INSERT OR IGNORE INTO monitor_series (host, port) VALUES (@host, @port)",
+                new { host, port }, cancellationToken: cancellationToken));
+            var row = await c.QuerySingleAsync<SeriesRow>(new CommandDefinition("""
+                SELECT id, host, port, last_check, last_outcome, last_elapsed_ms, failures, failing_since, up_since,
+                       greeting, auth, tls_protocol, certificate, cert_not_after
+                FROM monitor_series WHERE host = @host AND port = @port
+                """,
+                new { host, port }, cancellationToken: cancellationToken));
+            list.Add(row.ToState());
+        }
+        return list;
+    }
+
+    /// <summary>Keeps a check: the raw row, both rollups and the new state with its events. False when this instant was already kept.</summary>
+    public async Task<bool> RecordAsync(SeriesState next, Observation o, IReadOnlyList<MonitorEvent> events, CancellationToken cancellationToken = default)
+    {
+        await using var c = await db.OpenAsync(cancellationToken);
+        await using var tx = await c.BeginTransactionAsync(cancellationToken);
+        var at = next.LastCheck!.Value;
+        var okMs = o.Ok ? o.ElapsedMs : 0;
+        var p = new
+        {
+            id = next.Id, at = Unix(at), outcome = o.Outcome, ms = o.ElapsedMs, ok = o.Ok ? 1 : 0, okMs,
+            hour = Unix(at) / 3600 * 3600, day = DayKey(Day(at)),
+        };
+        if (await c.ExecuteAsync(new CommandDefinition(
+                "INSERT OR IGNORE INTO monitor_checks (series_id, at, outcome, elapsed_ms) VALUES (@id, @at, @outcome, @ms)", p, tx,
+                cancellationToken: cancellationToken)) == 0)
+            return false;
+        await c.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO monitor_hourly (series_id, hour, checks, successes, ok_ms, max_ms) VALUES (@id, @hour, 1, @ok, @okMs, @okMs)
+            ON CONFLICT (series_id, hour) DO UPDATE SET checks = checks + 1, successes = successes + excluded.successes,
+                ok_ms = ok_ms + excluded.ok_ms, max_ms = max(max_ms, excluded.max_ms);
+            INSERT INTO monitor_daily (series_id, day, checks, successes, ok_ms, max_ms) VALUES (@id, @day, 1, @ok, @okMs, @okMs)
+            ON CONFLICT (series_id, day) DO UPDATE SET checks = checks + 1, successes = successes + excluded.successes,
+                ok_ms = ok_ms + excluded.ok_ms, max_ms = max(max_ms, excluded.max_ms);
+            """, p, tx, cancellationToken: cancellationToken));
+        await c.ExecuteAsync(new CommandDefinition("""
+            UPDATE monitor_series SET last_check = @LastCheck, last_outcome = @LastOutcome, last_elapsed_ms = @LastElapsedMs, failures = @Failures,
+                failing_since = @FailingSince, up_since = @UpSince, greeting = @Greeting, auth = @Auth, tls_protocol = @TlsProtocol,
+                certificate = @Certificate, cert_not_after = @CertNotAfter
+            WHERE id = @Id
+            """, new
+            {
+                next.Id, LastCheck = Unix(at), next.LastOutcome, next.LastElapsedMs, next.Failures,
+                FailingSince = next.FailingSince is { } f ? Unix(f) : (long?)null, UpSince = next.UpSince is { } u ? Unix(u) : (long?)null,
+                next.Greeting, next.Auth, next.TlsProtocol, next.Certificate,
+                CertNotAfter = next.CertificateNotAfter is { } n ? Unix(n) : (long?)null,
+            }, tx, cancellationToken: cancellationToken));
+        foreach (var e in events)
+            await c.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO monitor_events (series_id, at, kind, before, after) VALUES (@id, @at, @kind, @before, @after)",
+                new { id = next.Id, at = Unix(e.At), kind = e.Kind, before = e.Before, after = e.After }, tx, cancellationToken: cancellationToken));
+        await tx.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Deletes what is older than each table keeps; returns the rows deleted.</summary>
+    public async Task<int> PurgeAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        await using var c = await db.OpenAsync(cancellationToken);
+        return await c.ExecuteAsync(new CommandDefinition("""
+            DELETE FROM monitor_checks WHERE at < @checks;
+            DELETE FROM monitor_hourly WHERE hour < @hourly;
+            DELETE FROM monitor_daily WHERE day < @daily;
+            DELETE FROM monitor_events WHERE at < @events;
+            DELETE FROM monitor_maintenance WHERE ends_at < @events;
+            """, new
+            {
+                checks = Unix(now - KeepChecks), hourly = Unix(now - KeepHourly) / 3600 * 3600,
+                daily = DayKey(Day(now).AddDays(-KeepDailyDays + 1)), events = Unix(now - KeepEvents),
+            }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Everything /status draws for these series, read at <paramref name="now"/>.</summary>
+    public async Task<IReadOnlyDictionary<long, SeriesHistory>> HistoryAsync(IReadOnlyList<long> ids, DateTimeOffset now, TimeSpan interval,
+        CancellationToken cancellationToken = default)
+    {
+        await using var c = await db.OpenAsync(cancellationToken);
+        var at = Unix(now);
+        var hour = at / 3600 * 3600;
+        var args = new
+        {
+            ids, from24 = at - 86_400, h7 = hour - 7 * 86_400 + 3600, h30 = hour - 30 * 86_400 + 3600, h90 = hour - 90 * 86_400 + 3600,
+            fromDay = DayKey(Day(now).AddDays(-89)), gap = (long)(interval.TotalSeconds * 2.5),
+        };
+        var last24 = (await c.QueryAsync<(long Id, long Checks, long Ok)>(new CommandDefinition("""
+            SELECT series_id, count(*), sum(outcome = 'ok') FROM monitor_checks WHERE series_id IN @ids AND at > @from24 GROUP BY series_id
+            """, args, cancellationToken: cancellationToken))).ToDictionary(r => r.Id);
+        var windows = (await c.QueryAsync<(long Id, long? C7, long? S7, long? C30, long? S30, long C90, long S90)>(new CommandDefinition("""
+            SELECT series_id,
+                   sum(CASE WHEN hour >= @h7 THEN checks END), sum(CASE WHEN hour >= @h7 THEN successes END),
+                   sum(CASE WHEN hour >= @h30 THEN checks END), sum(CASE WHEN hour >= @h30 THEN successes END),
+                   sum(checks), sum(successes)
+            FROM monitor_hourly WHERE series_id IN @ids AND hour >= @h90 GROUP BY series_id
+            """, args, cancellationToken: cancellationToken))).ToDictionary(r => r.Id);
+        var days = (await c.QueryAsync<(long Id, string Day, long Checks, long Successes, long OkMs, long MaxMs)>(new CommandDefinition("""
+            SELECT series_id, day, checks, successes, ok_ms, max_ms FROM monitor_daily WHERE series_id IN @ids AND day >= @fromDay
+            """, args, cancellationToken: cancellationToken))).ToLookup(r => r.Id);
+        // Only the checks where the state flips or a gap ends: a day of steady checks comes back as one row.
+        var changes = (await c.QueryAsync<(long Id, long At, long Ok, long? PrevAt)>(new CommandDefinition("""
+            SELECT series_id, at, ok, prev_at FROM (
+                SELECT series_id, at, outcome = 'ok' AS ok,
+                       lag(outcome = 'ok') OVER w AS prev_ok, lag(at) OVER w AS prev_at
+                FROM monitor_checks WHERE series_id IN @ids AND at > @from24
+                WINDOW w AS (PARTITION BY series_id ORDER BY at))
+            WHERE prev_ok IS NULL OR prev_ok <> ok OR at - prev_at > @gap
+            ORDER BY series_id, at
+            """, args, cancellationToken: cancellationToken))).ToLookup(r => r.Id);
+
+        var today = Day(now);
+        var result = new Dictionary<long, SeriesHistory>();
+        foreach (var id in ids)
+        {
+            var byDay = days[id].ToDictionary(d => d.Day);
+            var bars = Enumerable.Range(0, 90).Select(i =>
+            {
+                var day = today.AddDays(i - 89);
+                return byDay.TryGetValue(DayKey(day), out var d)
+                    ? new DayBar(day, (int)d.Checks, (int)d.Successes, d.Successes == 0 ? null : d.OkMs / d.Successes, d.MaxMs)
+                    : new DayBar(day, 0, 0, null, 0);
+            }).ToList();
+            last24.TryGetValue(id, out var l);
+            windows.TryGetValue(id, out var w);
+            result[id] = new SeriesHistory(id, Percent(l.Ok, l.Checks), Percent(w.S7, w.C7), Percent(w.S30, w.C30), Percent(w.S90, w.C90),
+                bars, changes[id].Select(r => new CheckPoint(DateTimeOffset.FromUnixTimeSeconds(r.At), r.Ok != 0, FromUnix(r.PrevAt))).ToList());
+        }
+        return result;
+    }
+
+    private static double? Percent(long? ok, long? checks) => checks is > 0 ? 100.0 * (ok ?? 0) / checks.Value : null;
+
+    public async Task<IReadOnlyList<StoredEvent>> EventsAsync(IReadOnlyList<long> ids, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var c = await db.OpenAsync(cancellationToken);
+        var rows = await c.QueryAsync<(long Id, string Kind, long At, string? Before, string? After)>(new CommandDefinition("""
+            SELECT series_id, kind, at, before, after FROM monitor_events WHERE series_id IN @ids ORDER BY at DESC, id DESC LIMIT @limit
+            """, new { ids, limit }, cancellationToken: cancellationToken));
+        return rows.Select(r => new StoredEvent(r.Id, r.Kind, DateTimeOffset.FromUnixTimeSeconds(r.At), r.Before, r.After)).ToList();
+    }
+
+    /// <summary>Notes that have not ended yet, soonest first.</summary>
+    public async Task<IReadOnlyList<MaintenanceNote>> MaintenanceAsync(CancellationToken cancellationToken = default)
+    {
+        await using var c = await db.OpenAsync(cancellationToken);
+        var rows = await c.QueryAsync<(long Id, string Ja, string En, long From, long Until, string By)>(new CommandDefinition("""
+            SELECT id, text_ja, text_en, starts_at, ends_at, created_by FROM monitor_maintenance WHERE ends_at > @now ORDER BY starts_at, id
+            """, new { now = Unix(clock.GetUtcNow()) }, cancellationToken: cancellationToken));
+        return rows.Select(r => new MaintenanceNote(r.Id, new Portal.Site.Text(r.Ja, r.En), DateTimeOffset.FromUnixTimeSeconds(r.From),
+            DateTimeOffset.FromUnixTimeSeconds(r.Until), r.By)).ToList();
+    }
+
+    public async Task<long> AddMaintenanceAsync(Portal.Site.Text message, DateTimeOffset from, DateTimeOffset until, string by, CancellationToken cancellationToken = default)
+    {
+        await using var c = await db.OpenAsync(cancellationToken);
+        return await c.ExecuteScalarAsync<long>(new CommandDefinition("""
+            INSERT INTO monitor_maintenance (text_ja, text_en, starts_at, ends_at, created_by, created_at)
+            VALUES (@ja, @en, @from, @until, @by, @now) RETURNING id
+            """, new { ja = message.Ja, en = message.En, from = Unix(from), until = Unix(until), by, now = Unix(clock.GetUtcNow()) },
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task<bool> DeleteMaintenanceAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var c = await db.OpenAsync(cancellationToken);
+        return await c.ExecuteAsync(new CommandDefinition("DELETE FROM monitor_maintenance WHERE id = @id", new { id }, cancellationToken: cancellationToken)) > 0;
+    }
+
+    private sealed record SeriesRow(long Id, string Host, long Port, long? Last_Check, string? Last_Outcome, long? Last_Elapsed_Ms, long Failures,
+        long? Failing_Since, long? Up_Since, string? Greeting, string? Auth, string? Tls_Protocol, string? Certificate, long? Cert_Not_After)
+    {
+        public SeriesState ToState() => new(Id, Host, (int)Port)
+        {
+            LastCheck = FromUnix(Last_Check), LastOutcome = Last_Outcome, LastElapsedMs = Last_Elapsed_Ms, Failures = (int)Failures,
+            FailingSince = FromUnix(Failing_Since), UpSince = FromUnix(Up_Since), Greeting = Greeting, Auth = Auth, TlsProtocol = Tls_Protocol,
+            Certificate = Certificate, CertificateNotAfter = FromUnix(Cert_Not_After),
+        };
+    }
+}

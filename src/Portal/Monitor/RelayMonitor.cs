@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Portal.Tester;
+
+namespace Portal.Monitor;
+
+/// <summary>A configured target with its ports' current states, in the configured order.</summary>
+public sealed record WatchedTarget(MonitorTarget Target, IReadOnlyList<SeriesState> Ports);
+
+/// <summary>What the monitor knows now: kept in memory, so notices cost nothing per request.</summary>
+public sealed record MonitorSnapshot(IReadOnlyList<WatchedTarget> Targets, DateTimeOffset? CheckedAt, long Round, IReadOnlyList<MaintenanceNote> Maintenance)
+{
+    public static readonly MonitorSnapshot Empty = new([], null, 0, []);
+}
+
+/// <summary>
+/// Checks every port of every target with the tester's own probe. The operator's targets are trusted: they come
+/// only from configuration, so private addresses need no allow-list. Rounds never overlap.
+/// </summary>
+public sealed class RelayMonitor(MonitorOptions options, TesterOptions tester, MonitorStore store, IHostResolver resolver, SmtpProbe probe,
+    TimeProvider clock, ILogger<RelayMonitor> logger)
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private MonitorSnapshot _current = MonitorSnapshot.Empty;
+    private bool _loaded;
+
+    public MonitorSnapshot Current => Volatile.Read(ref _current);
+
+    /// <summary>Counts every new snapshot: the status page's cache key.</summary>
+    public long Revision => Interlocked.Read(ref _revision);
+    private long _revision;
+
+    private void Publish(MonitorSnapshot snapshot)
+    {
+        Volatile.Write(ref _current, snapshot);
+        Interlocked.Increment(ref _revision);
+    }
+
+    /// <summary>Raised after every round and every change of the maintenance notes.</summary>
+    public event Action? Changed;
+
+    /// <summary>Reads the kept states and maintenance notes; the first round or read of the notes does it anyway.</summary>
+    public async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _loaded)) return;
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await EnsureLoadedAsync(cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task EnsureLoadedAsync(CancellationToken cancellationToken)
+    {
+        if (_loaded) return;
+        var wanted = options.Targets.SelectMany(t => t.EffectivePorts.Select(p => (Host(t), p))).ToList();
+        var states = await store.SeriesAsync(wanted, cancellationToken);
+        var targets = new List<WatchedTarget>();
+        var i = 0;
+        foreach (var t in options.Targets)
+        {
+            targets.Add(new WatchedTarget(t, states.Skip(i).Take(t.EffectivePorts.Count).ToList()));
+            i += t.EffectivePorts.Count;
+        }
+        var last = states.Select(s => s.LastCheck).Max();
+        Publish(new MonitorSnapshot(targets, last, 0, await store.MaintenanceAsync(cancellationToken)));
+        Volatile.Write(ref _loaded, true);
+    }
+
+    /// <summary>One round: every target at once, every port of a target at once; each check kept as it ends.</summary>
+    public async Task RunRoundAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await EnsureLoadedAsync(cancellationToken);
+            var before = Current;
+            // Whole seconds, as kept: the state in memory equals the state after a restart.
+            var at = DateTimeOffset.FromUnixTimeSeconds(clock.GetUtcNow().ToUnixTimeSeconds());
+            var targets = await Task.WhenAll(before.Targets.Select(t => CheckTargetAsync(t, at, cancellationToken)));
+            var maintenance = await store.MaintenanceAsync(cancellationToken);
+            Publish(new MonitorSnapshot(targets, at, before.Round + 1, maintenance));
+        }
+        finally
+        {
+            _gate.Release();
+        }
+        Changed?.Invoke();
+    }
+
+    /// <summary>After staff add or remove a note.</summary>
+    public async Task ReloadMaintenanceAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await EnsureLoadedAsync(cancellationToken);
+            var maintenance = await store.MaintenanceAsync(cancellationToken);
+            Publish(Current with { Maintenance = maintenance });
+        }
+        finally
+        {
+            _gate.Release();
+        }
+        Changed?.Invoke();
+    }
+
+    private static string Host(MonitorTarget t)
+    {
+        var host = t.Host.Trim().TrimEnd('.');
+        return IPAddress.TryParse(host.Trim('[', ']'), out var ip) ? ip.ToString() : new IdnMapping().GetAscii(host).ToLowerInvariant();
+    }
+
+    private async Task<WatchedTarget> CheckTargetAsync(WatchedTarget watched, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var host = Host(watched.Target);
+        using var whole = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        whole.CancelAfter(tester.TestTimeout);
+        IReadOnlyList<IPAddress> addresses;
+        string? dnsError = null;
+        if (IPAddress.TryParse(host, out var literal))
+        {
+            addresses = [literal];
+        }
+        else
+        {
+            try
+            {
+                addresses = (await resolver.ResolveAsync(host, whole.Token))
+                    .Where(a => a.AddressFamily is AddressFamily.InterNetwork or AddressFamily.InterNetworkV6).Distinct().ToArray();
+                if (addresses.Count == 0) dnsError = "no A or AAAA record";
+            }
+            catch (Exception e) when (e is SocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                addresses = [];
+                dnsError = e is SocketException s ? s.SocketErrorCode.ToString() : "lookup timed out";
+            }
+        }
+
+        var ports = await Task.WhenAll(watched.Ports.Select(async state =>
+        {
+            var row = dnsError is not null
+                ? new PortResult { Port = state.Port, Mode = "", Outcome = ProbeOutcome.DnsFailed, ElapsedMs = 0, Detail = dnsError }
+                : await probe.RunAsync(host, addresses, state.Port, _ => { }, whole.Token);
+            if (row.Outcome is ProbeOutcome.Error)
+            {
+                // Our own fault (already logged by the probe): not a fact about the relay, so not kept.
+                return state;
+            }
+            var observation = Observation.From(row);
+            var (next, events) = state.After(observation, at);
+            try
+            {
+                if (!await store.RecordAsync(next, observation, events, cancellationToken)) return state;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Could not keep the check of {Host} port {Port}", host, state.Port);
+                return state;
+            }
+            foreach (var e in events)
+                logger.Log(e.Kind == "down" ? LogLevel.Warning : LogLevel.Information, "Monitor: {Host} port {Port} {Kind}: {Before} -> {After}",
+                    host, state.Port, e.Kind, e.Before, e.After);
+            return next;
+        }));
+        return watched with { Ports = ports };
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace Portal.Monitor;
+
+/// <summary>
+/// /status is cached per language until the next round of checks or change of notes (or a maintenance note
+/// starting or ending). Browsers revalidate every time. Like the reading pages, never stored for a signed-in
+/// visitor, and the form-token cookie Blazor adds (the page posts nothing) is dropped.
+/// </summary>
+public sealed class StatusCachePolicy : IOutputCachePolicy
+{
+    private readonly RelayMonitor _monitor;
+    private readonly MonitorNotices _notices;
+
+    public StatusCachePolicy(RelayMonitor monitor, MonitorNotices notices, IOutputCacheStore cache, ILogger<StatusCachePolicy> logger)
+    {
+        _monitor = monitor;
+        _notices = notices;
+        // Entries of older rounds can never be served again: free them.
+        monitor.Changed += async () =>
+        {
+            try { await cache.EvictByTagAsync(MonitorFeature.CacheTag, CancellationToken.None); }
+            catch (Exception e) { logger.LogWarning(e, "Evicting the cached status page failed"); }
+        };
+    }
+
+    ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var http = context.HttpContext;
+        var cacheable = (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)) && http.User.Identity?.IsAuthenticated != true;
+        context.EnableOutputCaching = cacheable;
+        context.AllowCacheLookup = cacheable;
+        context.AllowCacheStorage = cacheable;
+        context.AllowLocking = true;
+        if (!cacheable) return ValueTask.CompletedTask;
+        context.CacheVaryByRules.VaryByValues["monitor"] = $"{_monitor.Revision}-{_notices.Version}";
+        context.CacheVaryByRules.QueryKeys = [];
+        context.Tags.Add(MonitorFeature.CacheTag);
+        context.ResponseExpirationTimeSpan = TimeSpan.FromHours(1);
+        http.Response.OnStarting(() =>
+        {
+            var headers = http.Response.Headers;
+            if (headers.SetCookie.Count > 0)
+                headers.SetCookie = headers.SetCookie.Where(c => c is not null && !c.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal)).ToArray();
+            headers.CacheControl = "no-cache";
+            return Task.CompletedTask;
+        });
+        return ValueTask.CompletedTask;
+    }
+
+    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var response = context.HttpContext.Response;
+        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0) context.AllowCacheStorage = false;
+        return ValueTask.CompletedTask;
+    }
+}
