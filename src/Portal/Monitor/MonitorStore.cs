@@ -19,6 +19,9 @@ public sealed record CheckPoint(DateTimeOffset At, bool Ok, DateTimeOffset? Prev
 
 public sealed record StoredEvent(long SeriesId, string Kind, DateTimeOffset At, string? Before, string? After);
 
+/// <summary>One check to keep: the port's state after it, what it saw, and the events it caused.</summary>
+public sealed record CheckRecord(SeriesState Next, Observation Observation, IReadOnlyList<MonitorEvent> Events);
+
 public sealed record MaintenanceNote(long Id, Portal.Site.Text Message, DateTimeOffset From, DateTimeOffset Until, string CreatedBy);
 
 /// <summary>
@@ -58,48 +61,57 @@ public sealed class MonitorStore(Db db, TimeProvider clock)
         return list;
     }
 
-    /// <summary>Keeps a check: the raw row, both rollups and the new state with its events. False when this instant was already kept.</summary>
-    public async Task<bool> RecordAsync(SeriesState next, Observation o, IReadOnlyList<MonitorEvent> events, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Keeps checks (a round's, in one transaction): each raw row, both rollups, the new state and its events.
+    /// For each, false when that port's instant was already kept (then nothing of it is written).
+    /// </summary>
+    public async Task<IReadOnlyList<bool>> RecordAsync(IReadOnlyList<CheckRecord> records, CancellationToken cancellationToken = default)
     {
         await using var c = await db.OpenAsync(cancellationToken);
         await using var tx = await c.BeginTransactionAsync(cancellationToken);
-        var at = next.LastCheck!.Value;
-        var okMs = o.Ok ? o.ElapsedMs : 0;
-        var p = new
+        var kept = new bool[records.Count];
+        for (var i = 0; i < records.Count; i++)
         {
-            id = next.Id, at = Unix(at), outcome = o.Outcome, ms = o.ElapsedMs, ok = o.Ok ? 1 : 0, okMs,
-            hour = Unix(at) / 3600 * 3600, day = DayKey(Day(at)),
-        };
-        if (await c.ExecuteAsync(new CommandDefinition(
-                "INSERT OR IGNORE INTO monitor_checks (series_id, at, outcome, elapsed_ms) VALUES (@id, @at, @outcome, @ms)", p, tx,
-                cancellationToken: cancellationToken)) == 0)
-            return false;
-        await c.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO monitor_hourly (series_id, hour, checks, successes, ok_ms, max_ms) VALUES (@id, @hour, 1, @ok, @okMs, @okMs)
-            ON CONFLICT (series_id, hour) DO UPDATE SET checks = checks + 1, successes = successes + excluded.successes,
-                ok_ms = ok_ms + excluded.ok_ms, max_ms = max(max_ms, excluded.max_ms);
-            INSERT INTO monitor_daily (series_id, day, checks, successes, ok_ms, max_ms) VALUES (@id, @day, 1, @ok, @okMs, @okMs)
-            ON CONFLICT (series_id, day) DO UPDATE SET checks = checks + 1, successes = successes + excluded.successes,
-                ok_ms = ok_ms + excluded.ok_ms, max_ms = max(max_ms, excluded.max_ms);
-            """, p, tx, cancellationToken: cancellationToken));
-        await c.ExecuteAsync(new CommandDefinition("""
-            UPDATE monitor_series SET last_check = @LastCheck, last_outcome = @LastOutcome, last_elapsed_ms = @LastElapsedMs, failures = @Failures,
-                failing_since = @FailingSince, up_since = @UpSince, greeting = @Greeting, auth = @Auth, tls_protocol = @TlsProtocol,
-                certificate = @Certificate, cert_not_after = @CertNotAfter
-            WHERE id = @Id
-            """, new
+            var (next, o, events) = records[i];
+            var at = next.LastCheck!.Value;
+            var okMs = o.Ok ? o.ElapsedMs : 0;
+            var p = new
             {
-                next.Id, LastCheck = Unix(at), next.LastOutcome, next.LastElapsedMs, next.Failures,
-                FailingSince = next.FailingSince is { } f ? Unix(f) : (long?)null, UpSince = next.UpSince is { } u ? Unix(u) : (long?)null,
-                next.Greeting, next.Auth, next.TlsProtocol, next.Certificate,
-                CertNotAfter = next.CertificateNotAfter is { } n ? Unix(n) : (long?)null,
-            }, tx, cancellationToken: cancellationToken));
-        foreach (var e in events)
-            await c.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO monitor_events (series_id, at, kind, before, after) VALUES (@id, @at, @kind, @before, @after)",
-                new { id = next.Id, at = Unix(e.At), kind = e.Kind, before = e.Before, after = e.After }, tx, cancellationToken: cancellationToken));
+                id = next.Id, at = Unix(at), outcome = o.Outcome, ms = o.ElapsedMs, ok = o.Ok ? 1 : 0, okMs,
+                hour = Unix(at) / 3600 * 3600, day = DayKey(Day(at)),
+            };
+            if (await c.ExecuteAsync(new CommandDefinition(
+                    "INSERT OR IGNORE INTO monitor_checks (series_id, at, outcome, elapsed_ms) VALUES (@id, @at, @outcome, @ms)", p, tx,
+                    cancellationToken: cancellationToken)) == 0)
+                continue;
+            kept[i] = true;
+            await c.ExecuteAsync(new CommandDefinition("""
+                INSERT INTO monitor_hourly (series_id, hour, checks, successes, ok_ms, max_ms) VALUES (@id, @hour, 1, @ok, @okMs, @okMs)
+                ON CONFLICT (series_id, hour) DO UPDATE SET checks = checks + 1, successes = successes + excluded.successes,
+                    ok_ms = ok_ms + excluded.ok_ms, max_ms = max(max_ms, excluded.max_ms);
+                INSERT INTO monitor_daily (series_id, day, checks, successes, ok_ms, max_ms) VALUES (@id, @day, 1, @ok, @okMs, @okMs)
+                ON CONFLICT (series_id, day) DO UPDATE SET checks = checks + 1, successes = successes + excluded.successes,
+                    ok_ms = ok_ms + excluded.ok_ms, max_ms = max(max_ms, excluded.max_ms);
+                """, p, tx, cancellationToken: cancellationToken));
+            await c.ExecuteAsync(new CommandDefinition("""
+                UPDATE monitor_series SET last_check = @LastCheck, last_outcome = @LastOutcome, last_elapsed_ms = @LastElapsedMs, failures = @Failures,
+                    failing_since = @FailingSince, up_since = @UpSince, greeting = @Greeting, auth = @Auth, tls_protocol = @TlsProtocol,
+                    certificate = @Certificate, cert_not_after = @CertNotAfter
+                WHERE id = @Id
+                """, new
+                {
+                    next.Id, LastCheck = Unix(at), next.LastOutcome, next.LastElapsedMs, next.Failures,
+                    FailingSince = next.FailingSince is { } f ? Unix(f) : (long?)null, UpSince = next.UpSince is { } u ? Unix(u) : (long?)null,
+                    next.Greeting, next.Auth, next.TlsProtocol, next.Certificate,
+                    CertNotAfter = next.CertificateNotAfter is { } n ? Unix(n) : (long?)null,
+                }, tx, cancellationToken: cancellationToken));
+            foreach (var e in events)
+                await c.ExecuteAsync(new CommandDefinition(
+                    "INSERT INTO monitor_events (series_id, at, kind, before, after) VALUES (@id, @at, @kind, @before, @after)",
+                    new { id = next.Id, at = Unix(e.At), kind = e.Kind, before = e.Before, after = e.After }, tx, cancellationToken: cancellationToken));
+        }
         await tx.CommitAsync(cancellationToken);
-        return true;
+        return kept;
     }
 
     /// <summary>Deletes what is older than each table keeps; returns the rows deleted.</summary>

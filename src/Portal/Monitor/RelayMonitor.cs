@@ -142,32 +142,36 @@ public sealed class RelayMonitor(MonitorOptions options, TesterOptions tester, M
             }
         }
 
-        var ports = await Task.WhenAll(watched.Ports.Select(async state =>
+        var rows = await Task.WhenAll(watched.Ports.Select(state => dnsError is not null
+            ? Task.FromResult(new PortResult { Port = state.Port, Mode = "", Outcome = ProbeOutcome.DnsFailed, ElapsedMs = 0, Detail = dnsError })
+            : probe.RunAsync(host, addresses, state.Port, _ => { }, whole.Token)));
+        // Our own fault (already logged by the probe) is not a fact about the relay, so it is not kept.
+        var records = watched.Ports.Zip(rows).Where(x => x.Second.Outcome is not ProbeOutcome.Error).Select(x =>
         {
-            var row = dnsError is not null
-                ? new PortResult { Port = state.Port, Mode = "", Outcome = ProbeOutcome.DnsFailed, ElapsedMs = 0, Detail = dnsError }
-                : await probe.RunAsync(host, addresses, state.Port, _ => { }, whole.Token);
-            if (row.Outcome is ProbeOutcome.Error)
-            {
-                // Our own fault (already logged by the probe): not a fact about the relay, so not kept.
-                return state;
-            }
-            var observation = Observation.From(row);
-            var (next, events) = state.After(observation, at);
-            try
-            {
-                if (!await store.RecordAsync(next, observation, events, cancellationToken)) return state;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Could not keep the check of {Host} port {Port}", host, state.Port);
-                return state;
-            }
-            foreach (var e in events)
+            var observation = Observation.From(x.Second);
+            var (next, events) = x.First.After(observation, at);
+            return new CheckRecord(next, observation, events);
+        }).ToList();
+        IReadOnlyList<bool> kept;
+        try
+        {
+            kept = await store.RecordAsync(records, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Could not keep the checks of {Host}", host);
+            return watched;
+        }
+        var ports = watched.Ports.ToArray();
+        for (var i = 0; i < records.Count; i++)
+        {
+            if (!kept[i]) continue;
+            var next = records[i].Next;
+            ports[Array.FindIndex(ports, p => p.Id == next.Id)] = next;
+            foreach (var e in records[i].Events)
                 logger.Log(e.Kind == "down" ? LogLevel.Warning : LogLevel.Information, "Monitor: {Host} port {Port} {Kind}: {Before} -> {After}",
-                    host, state.Port, e.Kind, e.Before, e.After);
-            return next;
-        }));
+                    host, next.Port, e.Kind, e.Before, e.After);
+        }
         return watched with { Ports = ports };
     }
 }

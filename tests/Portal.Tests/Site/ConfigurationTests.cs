@@ -74,6 +74,9 @@ public sealed class ConfigurationTests
     [InlineData("LineTest:Certificate:CertPath", "/etc/ssl/certs/line.pem", "LineTest:Certificate")]
     [InlineData("LineTest:PublicHost", "not a host", "LineTest:PublicHost")]
     [InlineData("LineTest:MaxConnectionsPerAddress", "0", "LineTest:MaxConnectionsPerAddress")]
+    [InlineData("Monitor:IntervalSeconds", "10", "Monitor:IntervalSeconds must be 30-86400")]
+    [InlineData("Monitor:Targets:0:Host", "not a host!", "Monitor:Targets:0:Host")]
+    [InlineData("Monitor:Targets:0:Ports:0", "70000", "Monitor:Targets:0:Ports")]
     public void An_Invalid_Setting_Stops_The_Start_Naming_The_Key(string key, string value, string named)
     {
         using var factory = new PortalFactory(settings: new Dictionary<string, string?> { [key] = value });

@@ -109,11 +109,12 @@ public sealed class SmtpPeer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _running;
 
-    public SmtpPeer(X509Certificate2 certificate, bool implicitTls)
+    /// <summary>On <paramref name="port"/> (a free one by default); the greeting names <paramref name="serverName"/>.</summary>
+    public SmtpPeer(X509Certificate2 certificate, bool implicitTls, int? port = null, string serverName = "peer.test")
     {
-        Port = LoopbackPeer.ClosedPort();
+        Port = port ?? LoopbackPeer.ClosedPort();
         var options = new SmtpServerOptionsBuilder()
-            .ServerName("peer.test")
+            .ServerName(serverName)
             .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))
                 .IsSecure(implicitTls)
                 .Certificate(certificate)
