@@ -13,13 +13,13 @@ public sealed class PolicyTests(BrowserFixture browser)
     [
         "/", "/en", "/qa", "/en/qa", "/qa/which-port", "/en/qa/which-port", "/explanation", "/en/explanation",
         "/search?q=587", "/en/search?q=587", "/search?q=", "/providers", "/en/providers", "/providers?q=ocn", "/providers/1", "/en/providers/1",
-        "/tester", "/en/tester", "/no-such-page", "/en/no-such-page", "/staff/login",
+        "/tester", "/en/tester", "/status", "/en/status", "/no-such-page", "/en/no-such-page", "/staff/login",
         "/setup", "/en/setup", "/setup/iphone", "/en/setup/iphone", "/setup/thunderbird", "/en/setup/thunderbird", "/setup/outlook", "/setup/mac", "/setup/android",
     ];
 
     private static readonly string[] StaffPages =
     [
-        "/staff", "/staff/mail-dns", "/staff/search-misses", "/staff/results", "/staff/reply", "/staff/providers/1", "/staff/providers/new", "/staff/import", "/staff/password", "/staff/accounts", "/staff/denied",
+        "/staff", "/staff/mail-dns", "/staff/search-misses", "/staff/results", "/staff/reply", "/staff/maintenance", "/staff/providers/1", "/staff/providers/new", "/staff/import", "/staff/password", "/staff/accounts", "/staff/denied",
     ];
 
     private const string WatchViolations = """
@@ -122,7 +122,8 @@ public sealed class PolicyTests(BrowserFixture browser)
 
     private static async Task<string[]> ViolationsAsync(IPage page) => await page.EvaluateAsync<string[]>("window.__cspViolations || []");
 
-    private static async Task<IEnumerable<string>> AxeAsync(IPage page, string? path)
+    /// <summary>axe's violations on the page (opened at <paramref name="path"/> if given); a full-page screenshot named <paramref name="name"/> or after the path.</summary>
+    internal static async Task<IEnumerable<string>> AxeAsync(IPage page, string? path, string? name = null)
     {
         if (path is not null) await page.GotoAsync(path);
         await page.EvaluateAsync(AxeScript);
@@ -132,7 +133,7 @@ public sealed class PolicyTests(BrowserFixture browser)
             """);
         var where = $"{new Uri(page.Url).PathAndQuery} @{page.ViewportSize?.Width}px";
         // Every page at both widths, for people to look at.
-        var name = "page" + string.Concat(new Uri(page.Url).PathAndQuery.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')) + $"-{page.ViewportSize?.Width}";
+        name ??= "page" + string.Concat(new Uri(page.Url).PathAndQuery.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')) + $"-{page.ViewportSize?.Width}";
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDir, name + ".png"), FullPage = true });
         return result.EnumerateArray().Select(v => $"{where}: {v.GetString()}").ToList();
     }

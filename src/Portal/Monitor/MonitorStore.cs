@@ -142,7 +142,7 @@ public sealed class MonitorStore(Db db, TimeProvider clock)
         var args = new
         {
             ids, from24 = at - 86_400, h7 = hour - 7 * 86_400 + 3600, h30 = hour - 30 * 86_400 + 3600, h90 = hour - 90 * 86_400 + 3600,
-            fromDay = DayKey(Day(now).AddDays(-89)), gap = (long)(interval.TotalSeconds * 2.5),
+            fromDay = DayKey(Day(now).AddDays(-89)), gap = (long)TimelineSegments.Gap(interval).TotalSeconds,
         };
         var last24 = (await c.QueryAsync<(long Id, long Checks, long Ok)>(new CommandDefinition("""
             SELECT series_id, count(*), sum(outcome = 'ok') FROM monitor_checks WHERE series_id IN @ids AND at > @from24 GROUP BY series_id

@@ -91,7 +91,7 @@ public static class MonitorText
     public static readonly Text TimelineAllOk = new("過去24時間の確認はすべて成功しました。", "Every check in the last 24 hours succeeded.");
     public static readonly Text TimelineFailed = new("{0}〜{1} 失敗", "{0}–{1} failing");
     public static readonly Text TimelineNoData = new("{0}〜{1} 確認なし", "{0}–{1} not checked");
-    public static readonly Text TimelineSummary = new("過去24時間の記録", "The last 24 hours");
+    public static readonly Text TimelineMore = new("ほか{0}件", "and {0} more");
 
     public static readonly Text Bars = new("過去90日", "Last 90 days");
     public static readonly Text BarsSummary = new("過去90日の1日ごとの稼働率：確認のあった日 {0}日、100%未満の日 {1}日、最低 {2}。",

@@ -12,10 +12,13 @@ public sealed class StatusCachePolicy : IOutputCachePolicy
     private readonly RelayMonitor _monitor;
     private readonly MonitorNotices _notices;
 
-    public StatusCachePolicy(RelayMonitor monitor, MonitorNotices notices, IOutputCacheStore cache, ILogger<StatusCachePolicy> logger)
+    private readonly TimeProvider _clock;
+
+    public StatusCachePolicy(RelayMonitor monitor, MonitorNotices notices, TimeProvider clock, IOutputCacheStore cache, ILogger<StatusCachePolicy> logger)
     {
         _monitor = monitor;
         _notices = notices;
+        _clock = clock;
         // Entries of older rounds can never be served again: free them.
         monitor.Changed += async () =>
         {
@@ -33,7 +36,10 @@ public sealed class StatusCachePolicy : IOutputCachePolicy
         context.AllowCacheStorage = cacheable;
         context.AllowLocking = true;
         if (!cacheable) return ValueTask.CompletedTask;
-        context.CacheVaryByRules.VaryByValues["monitor"] = $"{_monitor.Revision}-{_notices.Version}";
+        // The page lists notes as planned or current: each note's phase is part of the key, so its start and end show without a round.
+        var now = _clock.GetUtcNow();
+        var phases = string.Concat(_monitor.Current.Maintenance.Select(m => $"-{m.Id}{(now < m.From ? 'p' : now < m.Until ? 'c' : 'e')}"));
+        context.CacheVaryByRules.VaryByValues["monitor"] = $"{_monitor.Revision}-{_notices.Version}{phases}";
         context.CacheVaryByRules.QueryKeys = [];
         context.Tags.Add(MonitorFeature.CacheTag);
         context.ResponseExpirationTimeSpan = TimeSpan.FromHours(1);

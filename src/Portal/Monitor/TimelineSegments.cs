@@ -8,8 +8,14 @@ public static class TimelineSegments
     public static readonly TimeSpan Window = TimeSpan.FromHours(24);
 
     /// <summary>
+    /// Two and a half intervals, but at least 15 minutes: shorter pauses are invisible on a day's strip anyway, and
+    /// checks kept under a longer interval (before the operator shortened it) are not a row of gaps.
+    /// </summary>
+    public static TimeSpan Gap(TimeSpan interval) => TimeSpan.FromTicks(Math.Max(interval.Ticks * 5 / 2, TimeSpan.FromMinutes(15).Ticks));
+
+    /// <summary>
     /// The 24 hours before <paramref name="now"/> from the checks where the state flipped or a gap ended. A check
-    /// stands for the interval after it; more than 2.5 intervals without a check is a gap.
+    /// stands for the interval after it; a longer pause than <see cref="Gap"/> is drawn as no data.
     /// </summary>
     public static IReadOnlyList<Segment> Build(IReadOnlyList<CheckPoint> changes, DateTimeOffset? lastCheck, DateTimeOffset now, TimeSpan interval)
     {
@@ -24,7 +30,7 @@ public static class TimelineSegments
             else list.Add(new Segment(from, until, ok));
         }
 
-        var gap = interval * 2.5;
+        var gap = Gap(interval);
         (DateTimeOffset From, bool Ok)? current = null;
         foreach (var c in changes.OrderBy(c => c.At))
         {

@@ -58,6 +58,19 @@ public sealed partial class ArchitectureTests
     [InlineData("Site", "Portal.Tester")]
     [InlineData("Data", "Portal.Providers")]
     [InlineData("Data", "Portal.Staff")]
+    [InlineData("Tester", "Portal.Monitor")]
+    [InlineData("LineTest", "Portal.Monitor")]
+    [InlineData("Site", "Portal.Monitor")]
+    [InlineData("Content", "Portal.Monitor")]
+    [InlineData("Data", "Portal.Monitor")]
+    [InlineData("Search", "Portal.Monitor")]
+    [InlineData("Providers", "Portal.Monitor")]
+    [InlineData("SavedResults", "Portal.Monitor")]
+    [InlineData("Staff", "Portal.Monitor")]
+    [InlineData("Monitor", "Portal.SavedResults")]
+    [InlineData("Monitor", "Portal.LineTest")]
+    [InlineData("Monitor", "Portal.Providers")]
+    [InlineData("Monitor", "Portal.Search")]
     public void A_Lower_Feature_Does_Not_Know_A_Higher_One(string folder, string ns)
     {
         var offenders = Directory.EnumerateFiles(Path.Combine(Source, folder), "*.*", SearchOption.AllDirectories)

@@ -27,6 +27,7 @@ public sealed class OpenApiTests
             ["/api/line-tests"] = ([], ["201", "400", "429", "503"]),
             ["/api/line-tests/{code}"] = (["code"], ["200", "404"]),
             ["/api/search"] = (["q", "lang"], ["200", "400"]),
+            ["/api/status"] = (["lang"], ["200"]),
         };
         Assert.Equal(expected.Keys.Order(), paths.EnumerateObject().Select(p => p.Name).Where(p => p.StartsWith("/api/", StringComparison.Ordinal)).Order());
         foreach (var (path, (parameters, responses)) in expected)
