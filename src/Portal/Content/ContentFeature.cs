@@ -62,9 +62,7 @@ public static class ContentFeature
                 context.Response.OnStarting(() =>
                 {
                     var headers = context.Response.Headers;
-                    // Reading pages post nothing: the form-token cookie Blazor adds is of no use, and must not be cached.
-                    if (headers.SetCookie.Count > 0)
-                        headers.SetCookie = headers.SetCookie.Where(c => c is not null && !c.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal)).ToArray();
+                    FormTokenCookie.Drop(context.Response);
                     if (context.Response.StatusCode == StatusCodes.Status200OK)
                     {
                         headers.Remove("Pragma");

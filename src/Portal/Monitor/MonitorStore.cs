@@ -28,8 +28,11 @@ public sealed record MaintenanceNote(long Id, Portal.Site.Text Message, DateTime
 /// The monitor's SQL. A check, its hourly and daily rollups and the port's new state are written in one
 /// transaction, so the rollups stay exact across a restart.
 /// </summary>
-public sealed class MonitorStore(Db db, TimeProvider clock)
+public sealed class MonitorStore(Db db, TimeProvider clock, MonitorOptions? options = null)
 {
+    /// <summary>A pause longer than this starts a new span: the strip shows it as unchecked.</summary>
+    private readonly long _gap = (long)TimelineSegments.Gap((options ?? new MonitorOptions()).Interval).TotalSeconds;
+
     public static readonly TimeSpan KeepChecks = TimeSpan.FromDays(7);
     public static readonly TimeSpan KeepHourly = TimeSpan.FromDays(90);
     public const int KeepDailyDays = 400;
@@ -85,6 +88,14 @@ public sealed class MonitorStore(Db db, TimeProvider clock)
                     cancellationToken: cancellationToken)) == 0)
                 continue;
             kept[i] = true;
+            // Extend the port's latest span when this check continues it, else start a new one.
+            if (await c.ExecuteAsync(new CommandDefinition("""
+                    UPDATE monitor_spans SET last_at = @at
+                    WHERE series_id = @id AND first_at = (SELECT max(first_at) FROM monitor_spans WHERE series_id = @id)
+                      AND ok = @ok AND last_at < @at AND @at - last_at <= @gap
+                    """, new { p.id, p.at, p.ok, gap = _gap }, tx, cancellationToken: cancellationToken)) == 0)
+                await c.ExecuteAsync(new CommandDefinition("INSERT OR IGNORE INTO monitor_spans (series_id, first_at, last_at, ok) VALUES (@id, @at, @at, @ok)",
+                    p, tx, cancellationToken: cancellationToken));
             await c.ExecuteAsync(new CommandDefinition("""
                 INSERT INTO monitor_hourly (series_id, hour, checks, successes, ok_ms, max_ms) VALUES (@id, @hour, 1, @ok, @okMs, @okMs)
                 ON CONFLICT (series_id, hour) DO UPDATE SET checks = checks + 1, successes = successes + excluded.successes,
@@ -121,6 +132,7 @@ public sealed class MonitorStore(Db db, TimeProvider clock)
         await using var c = await db.OpenAsync(cancellationToken);
         return await c.ExecuteAsync(new CommandDefinition("""
             DELETE FROM monitor_checks WHERE at < @checks;
+            DELETE FROM monitor_spans WHERE last_at < @checks;
             DELETE FROM monitor_hourly WHERE hour < @hourly;
             DELETE FROM monitor_daily WHERE day < @daily;
             DELETE FROM monitor_events WHERE at < @events;
@@ -133,42 +145,30 @@ public sealed class MonitorStore(Db db, TimeProvider clock)
     }
 
     /// <summary>Everything /status draws for these series, read at <paramref name="now"/>.</summary>
-    public async Task<IReadOnlyDictionary<long, SeriesHistory>> HistoryAsync(IReadOnlyList<long> ids, DateTimeOffset now, TimeSpan interval,
+    public async Task<IReadOnlyDictionary<long, SeriesHistory>> HistoryAsync(IReadOnlyList<long> ids, DateTimeOffset now,
         CancellationToken cancellationToken = default)
     {
         await using var c = await db.OpenAsync(cancellationToken);
         var at = Unix(now);
         var hour = at / 3600 * 3600;
+        var today = Day(now);
+        // 24 h and 7 d from hourly rollups (the current hour and those before it), 30 and 90 d from Japan-time days.
         var args = new
         {
-            ids, from24 = at - 86_400, h7 = hour - 7 * 86_400 + 3600, h30 = hour - 30 * 86_400 + 3600, h90 = hour - 90 * 86_400 + 3600,
-            fromDay = DayKey(Day(now).AddDays(-89)), gap = (long)TimelineSegments.Gap(interval).TotalSeconds,
+            ids, from24 = at - 86_400, h24 = hour - 23 * 3600, h7 = hour - 7 * 86_400 + 3600,
+            d30 = DayKey(today.AddDays(-29)), d90 = DayKey(today.AddDays(-89)),
         };
-        var last24 = (await c.QueryAsync<(long Id, long Checks, long Ok)>(new CommandDefinition("""
-            SELECT series_id, count(*), sum(outcome = 'ok') FROM monitor_checks WHERE series_id IN @ids AND at > @from24 GROUP BY series_id
-            """, args, cancellationToken: cancellationToken))).ToDictionary(r => r.Id);
-        var windows = (await c.QueryAsync<(long Id, long? C7, long? S7, long? C30, long? S30, long C90, long S90)>(new CommandDefinition("""
-            SELECT series_id,
-                   sum(CASE WHEN hour >= @h7 THEN checks END), sum(CASE WHEN hour >= @h7 THEN successes END),
-                   sum(CASE WHEN hour >= @h30 THEN checks END), sum(CASE WHEN hour >= @h30 THEN successes END),
-                   sum(checks), sum(successes)
-            FROM monitor_hourly WHERE series_id IN @ids AND hour >= @h90 GROUP BY series_id
+        var hours = (await c.QueryAsync<(long Id, long? C24, long? S24, long C7, long S7)>(new CommandDefinition("""
+            SELECT series_id, sum(CASE WHEN hour >= @h24 THEN checks END), sum(CASE WHEN hour >= @h24 THEN successes END), sum(checks), sum(successes)
+            FROM monitor_hourly WHERE series_id IN @ids AND hour >= @h7 GROUP BY series_id
             """, args, cancellationToken: cancellationToken))).ToDictionary(r => r.Id);
         var days = (await c.QueryAsync<(long Id, string Day, long Checks, long Successes, long OkMs, long MaxMs)>(new CommandDefinition("""
-            SELECT series_id, day, checks, successes, ok_ms, max_ms FROM monitor_daily WHERE series_id IN @ids AND day >= @fromDay
+            SELECT series_id, day, checks, successes, ok_ms, max_ms FROM monitor_daily WHERE series_id IN @ids AND day >= @d90
             """, args, cancellationToken: cancellationToken))).ToLookup(r => r.Id);
-        // Only the checks where the state flips or a gap ends: a day of steady checks comes back as one row.
-        var changes = (await c.QueryAsync<(long Id, long At, long Ok, long? PrevAt)>(new CommandDefinition("""
-            SELECT series_id, at, ok, prev_at FROM (
-                SELECT series_id, at, outcome = 'ok' AS ok,
-                       lag(outcome = 'ok') OVER w AS prev_ok, lag(at) OVER w AS prev_at
-                FROM monitor_checks WHERE series_id IN @ids AND at > @from24
-                WINDOW w AS (PARTITION BY series_id ORDER BY at))
-            WHERE prev_ok IS NULL OR prev_ok <> ok OR at - prev_at > @gap
-            ORDER BY series_id, at
+        var spans = (await c.QueryAsync<(long Id, long First, long Last, long Ok)>(new CommandDefinition("""
+            SELECT series_id, first_at, last_at, ok FROM monitor_spans WHERE series_id IN @ids AND last_at > @from24 ORDER BY series_id, first_at
             """, args, cancellationToken: cancellationToken))).ToLookup(r => r.Id);
 
-        var today = Day(now);
         var result = new Dictionary<long, SeriesHistory>();
         foreach (var id in ids)
         {
@@ -180,10 +180,15 @@ public sealed class MonitorStore(Db db, TimeProvider clock)
                     ? new DayBar(day, (int)d.Checks, (int)d.Successes, d.Successes == 0 ? null : d.OkMs / d.Successes, d.MaxMs)
                     : new DayBar(day, 0, 0, null, 0);
             }).ToList();
-            last24.TryGetValue(id, out var l);
-            windows.TryGetValue(id, out var w);
-            result[id] = new SeriesHistory(id, Percent(l.Ok, l.Checks), Percent(w.S7, w.C7), Percent(w.S30, w.C30), Percent(w.S90, w.C90),
-                bars, changes[id].Select(r => new CheckPoint(DateTimeOffset.FromUnixTimeSeconds(r.At), r.Ok != 0, FromUnix(r.PrevAt))).ToList());
+            hours.TryGetValue(id, out var h);
+            var d30 = days[id].Where(d => string.CompareOrdinal(d.Day, args.d30) >= 0).ToList();
+            // Each span starts where the state flipped or a pause ended: its start and the end of the span before it.
+            var list = spans[id].ToList();
+            var changes = list.Select((s, i) => new CheckPoint(DateTimeOffset.FromUnixTimeSeconds(s.First), s.Ok != 0,
+                i == 0 ? null : DateTimeOffset.FromUnixTimeSeconds(list[i - 1].Last))).ToList();
+            result[id] = new SeriesHistory(id, Percent(h.S24, h.C24), Percent(h.S7, h.C7),
+                Percent(d30.Sum(d => d.Successes), d30.Sum(d => d.Checks)), Percent(days[id].Sum(d => d.Successes), days[id].Sum(d => d.Checks)),
+                bars, changes);
         }
         return result;
     }

@@ -45,10 +45,8 @@ public sealed class StatusCachePolicy : IOutputCachePolicy
         context.ResponseExpirationTimeSpan = TimeSpan.FromHours(1);
         http.Response.OnStarting(() =>
         {
-            var headers = http.Response.Headers;
-            if (headers.SetCookie.Count > 0)
-                headers.SetCookie = headers.SetCookie.Where(c => c is not null && !c.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal)).ToArray();
-            headers.CacheControl = "no-cache";
+            Portal.Site.FormTokenCookie.Drop(http.Response);
+            http.Response.Headers.CacheControl = "no-cache";
             return Task.CompletedTask;
         });
         return ValueTask.CompletedTask;

@@ -24,7 +24,7 @@ public sealed class StatusReader(RelayMonitor monitor, MonitorStore store, Monit
         var snapshot = monitor.Current;
         var now = clock.GetUtcNow();
         var ids = snapshot.Targets.SelectMany(t => t.Ports.Select(p => p.Id)).ToList();
-        var history = ids.Count == 0 ? new Dictionary<long, SeriesHistory>() : await store.HistoryAsync(ids, now, options.Interval, cancellationToken);
+        var history = ids.Count == 0 ? new Dictionary<long, SeriesHistory>() : await store.HistoryAsync(ids, now, cancellationToken);
         var targets = new List<TargetStatus>();
         foreach (var t in snapshot.Targets)
         {

@@ -102,6 +102,7 @@ public sealed class MonitorLiveTests
         Assert.Contains(notice, tester);
         Assert.Contains("href=\"/status\"", tester);
         Assert.Contains(notice, await m.Client.GetStringAsync("/", Ct));                // the cached home page changed with it
+        Assert.Contains(notice, await m.Client.GetStringAsync("/line-test", Ct));
         Assert.Contains($"Port {port} of 127.0.0.1 has been failing", await m.Client.GetStringAsync("/en/tester", Ct));
         var status = await m.Client.GetStringAsync("/status", Ct);
         Assert.Contains("応答しなくなりました", status);                                   // the event log

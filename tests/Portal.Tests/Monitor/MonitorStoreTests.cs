@@ -69,7 +69,7 @@ public sealed class MonitorStoreTests
             Assert.Equal([(DateTimeOffset.Parse("2026-11-29T14:00:00Z").ToUnixTimeSeconds(), 2L, 2L), (DateTimeOffset.Parse("2026-11-29T15:00:00Z").ToUnixTimeSeconds(), 2L, 1L)], hourly);
         }
 
-        var history = (await restarted.HistoryAsync([series[0].Id], clock.GetUtcNow(), Minute, Ct))[series[0].Id];
+        var history = (await restarted.HistoryAsync([series[0].Id], clock.GetUtcNow(), Ct))[series[0].Id];
         Assert.Equal(75.0, history.Uptime24h);
         Assert.Equal(75.0, history.Uptime90d);
         Assert.Equal(90, history.Days.Count);
@@ -77,6 +77,24 @@ public sealed class MonitorStoreTests
         Assert.Equal((new DateOnly(2026, 11, 29), 100.0, 40L), (history.Days[^2].Day, history.Days[^2].Uptime, history.Days[^2].MeanMs));
         Assert.Null(history.Days[0].Uptime);
         Assert.Equal([true, false, true], history.Changes.Select(x => x.Ok));
+    }
+
+    [Fact]
+    public async Task The_Timeline_Reads_Spans_A_Pause_Over_The_Gap_Starts_A_New_One()
+    {
+        var (db, store, clock) = await StoreAsync(DateTimeOffset.Parse("2026-11-29T03:00:00Z"));
+        var series = await store.SeriesAsync([("relay.example.jp", 587)], Ct);
+        series = await CheckAsync(store, clock, series, Ok(), Minute);
+        series = await CheckAsync(store, clock, series, Ok(), TimeSpan.FromMinutes(30));   // the portal was off for half an hour
+        series = await CheckAsync(store, clock, series, Ok(), Minute);
+        await CheckAsync(store, clock, series, Ok(), Minute);
+
+        Assert.Equal(2L, await CountAsync(db, "monitor_spans"));
+        var changes = (await store.HistoryAsync([series[0].Id], clock.GetUtcNow(), Ct))[series[0].Id].Changes;
+        Assert.Equal([(DateTimeOffset.Parse("2026-11-29T03:00:00Z"), (DateTimeOffset?)null), (DateTimeOffset.Parse("2026-11-29T03:31:00Z"), DateTimeOffset.Parse("2026-11-29T03:01:00Z"))],
+            changes.Select(c => (c.At, c.PreviousAt)));
+        var segments = TimelineSegments.Build(changes, series[0].LastCheck, clock.GetUtcNow(), TimeSpan.FromMinutes(5));
+        Assert.Equal([null, true, null, true], segments.Select(s => s.Ok));   // before the first check, the pause, after it
     }
 
     [Fact]
@@ -101,8 +119,9 @@ public sealed class MonitorStoreTests
         clock.Advance(TimeSpan.FromDays(7) - Minute);
         Assert.Equal(0, await store.PurgeAsync(Ct));
         clock.Advance(2 * Minute);
-        Assert.Equal(1, await store.PurgeAsync(Ct));                  // the raw check, a little over 7 days old
-        Assert.Equal((0L, 1L, 1L), (await CountAsync(db, "monitor_checks"), await CountAsync(db, "monitor_hourly"), await CountAsync(db, "monitor_daily")));
+        Assert.Equal(2, await store.PurgeAsync(Ct));                  // the raw check and its span, a little over 7 days old
+        Assert.Equal((0L, 0L, 1L, 1L), (await CountAsync(db, "monitor_checks"), await CountAsync(db, "monitor_spans"),
+            await CountAsync(db, "monitor_hourly"), await CountAsync(db, "monitor_daily")));
 
         clock.Advance(TimeSpan.FromDays(83) - 2 * Minute);           // 90 days less a minute
         Assert.Equal(0, await store.PurgeAsync(Ct));

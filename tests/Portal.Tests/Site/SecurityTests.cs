@@ -29,8 +29,8 @@ public sealed class SecurityTests(SecurityTests.Fixture fixture) : IClassFixture
     public static readonly TheoryData<string> Pages = new()
     {
         "/", "/en", "/qa", "/en/qa", "/qa/which-port", "/en/qa/which-port", "/explanation", "/en/explanation", "/search?q=587",
-        "/en/search?q=587", "/providers", "/en/providers", "/providers/1", "/tester", "/en/tester", "/staff/login", "/no-such-page",
-        "/api/providers", "/api/providers/1", "/api/providers.csv", "/api/tester?host=", "/api/nothing", "/healthz", "/healthz/live",
+        "/en/search?q=587", "/providers", "/en/providers", "/providers/1", "/tester", "/en/tester", "/status", "/en/status", "/staff/login", "/no-such-page",
+        "/api/providers", "/api/providers/1", "/api/providers.csv", "/api/tester?host=", "/api/status", "/api/nothing", "/healthz", "/healthz/live",
         "/healthz/ready", "/openapi/v1.json", "/css/site.css",
     };
 

@@ -28,6 +28,16 @@ CREATE TABLE monitor_checks (
     PRIMARY KEY (series_id, at)
 ) WITHOUT ROWID;
 
+-- Runs of checks with the same result and no pause longer than the gap: the 24-hour strip reads these few rows
+-- instead of every check. Kept as long as the checks.
+CREATE TABLE monitor_spans (
+    series_id INTEGER NOT NULL REFERENCES monitor_series (id),
+    first_at  INTEGER NOT NULL,
+    last_at   INTEGER NOT NULL,
+    ok        INTEGER NOT NULL CHECK (ok IN (0, 1)),
+    PRIMARY KEY (series_id, first_at)
+) WITHOUT ROWID;
+
 -- Mean time is ok_ms / successes: the time of successful checks (a failure's time is its timeout).
 CREATE TABLE monitor_hourly (
     series_id INTEGER NOT NULL REFERENCES monitor_series (id),
