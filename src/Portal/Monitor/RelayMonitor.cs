@@ -27,6 +27,9 @@ public sealed class RelayMonitor(MonitorOptions options, TesterOptions tester, M
 
     public MonitorSnapshot Current => Volatile.Read(ref _current);
 
+    /// <summary>True while a round (or a load) holds the monitor.</summary>
+    public bool Busy => _gate.CurrentCount == 0;
+
     /// <summary>Counts every new snapshot: the status page's cache key.</summary>
     public long Revision => Interlocked.Read(ref _revision);
     private long _revision;

@@ -38,18 +38,11 @@ public sealed class MonitorLiveTests
             return m;
         }
 
-        /// <summary>Steps the fake clock until the schedule has finished round <paramref name="round"/>.</summary>
-        public async Task RoundAsync(long round)
-        {
-            var until = DateTime.UtcNow.AddSeconds(30);
-            while (Monitor.Current.Round < round)
-            {
-                Assert.True(DateTime.UtcNow < until, $"round {round} did not run (at {Monitor.Current.Round})");
-                Clock.Advance(TimeSpan.FromSeconds(5));
-                await Task.Delay(30, Ct);
-            }
-            Assert.Equal(round, Monitor.Current.Round);   // never more than one round per due time
-        }
+        /// <summary>
+        /// Steps the fake clock until the schedule has finished round <paramref name="round"/>; never while a round runs,
+        /// so the next round stays a whole interval away.
+        /// </summary>
+        public async Task RoundAsync(long round) => await StepUntilRoundAsync(Monitor, Clock, round);
 
         public async Task<JsonElement> StatusAsync()
         {
@@ -58,6 +51,18 @@ public sealed class MonitorLiveTests
         }
 
         public async ValueTask DisposeAsync() => await Factory.DisposeAsync();
+    }
+
+    private static async Task StepUntilRoundAsync(RelayMonitor monitor, FakeTimeProvider clock, long round)
+    {
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (monitor.Current.Round < round)
+        {
+            Assert.True(DateTime.UtcNow < until, $"round {round} did not run (at {monitor.Current.Round})");
+            if (!monitor.Busy) clock.Advance(TimeSpan.FromSeconds(5));
+            await Task.Delay(30, Ct);
+        }
+        Assert.Equal(round, monitor.Current.Round);   // never more than one round per due time
     }
 
     [Fact]
@@ -174,7 +179,7 @@ public sealed class MonitorLiveTests
         await client.GetStringAsync("/status", Ct);
         Assert.Equal(writes, store.Writes);                  // served from the cache
 
-        while (monitor.Current.Round < 1) { clock.Advance(TimeSpan.FromSeconds(5)); await Task.Delay(30, Ct); }
+        await StepUntilRoundAsync(monitor, clock, 1);
         var after = await client.GetStringAsync("/status", Ct);
         Assert.Contains("すべてのポートが正常に応答しています", after);
         Assert.Equal(writes + 1, store.Writes);
