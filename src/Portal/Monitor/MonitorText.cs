@@ -116,8 +116,8 @@ public static class MonitorText
         "A note shows on the status page, and at the top of the home, port test and line test pages, from its start until its end. Times are Japan time.");
     public static readonly Text TextJa = new("お知らせ（日本語）", "Note (Japanese)");
     public static readonly Text TextEn = new("お知らせ（英語）", "Note (English)");
-    public static readonly Text From = new("開始", "From");
-    public static readonly Text Until = new("終了", "Until");
+    public static readonly Text From = new("開始（日本時間）", "From (Japan time)");
+    public static readonly Text Until = new("終了（日本時間）", "Until (Japan time)");
     public static readonly Text Add = new("登録する", "Add");
     public static readonly Text Delete = new("削除", "Delete");
     public static readonly Text By = new("登録者", "By");
