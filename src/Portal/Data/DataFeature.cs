@@ -11,11 +11,22 @@ public static class DataFeature
 {
     public static IServiceCollection AddData(this IServiceCollection services)
     {
+        services.BindSection<DatabaseOptions>(DatabaseOptions.Section)
+            .Check(o => o.Parsed is null ? [$"Database:Provider must be sqlite or postgres, not '{o.Provider}'"] : [])
+            // The schema and the db commands work on PostgreSQL; the stores and the shared state are not yet proven there.
+            .Check(o => o.Parsed == DatabaseProvider.Postgres
+                ? ["Database:Provider=postgres: migrations and `db check` work on PostgreSQL, but the portal itself is not yet proven on it (issue 13); serve it on sqlite"]
+                : [])
+            .ValidateOnStart();
         services.BindSection<DataOptions>(DataOptions.Section)
-            .PostConfigure<IConfiguration, IWebHostEnvironment>((o, config, env) =>
+            .PostConfigure<IConfiguration, IWebHostEnvironment, IOptions<DatabaseOptions>>((o, config, env, database) =>
             {
+                o.Provider = database.Value.Parsed ?? DatabaseProvider.Sqlite;
                 var configured = config.GetConnectionString("Portal");
                 var siteData = new Lazy<string>(() => Path.Combine(SiteRoot.Resolve(config, env), "data"));
+                if (o.Provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(configured))
+                    throw new OptionsValidationException("ConnectionStrings:Portal", typeof(DataOptions),
+                        ["ConnectionStrings:Portal must be set (Host=…;Database=…;Username=…) when Database:Provider is postgres"]);
                 o.ConnectionString = string.IsNullOrWhiteSpace(configured)
                     ? $"Data Source={Path.Combine(siteData.Value, "portal.db")}"
                     : configured;
@@ -25,7 +36,7 @@ public static class DataFeature
             })
             .Check(o => Writable("ConnectionStrings:Portal", o.DatabaseFolder).Concat(Writable("Data:KeysFolder", o.KeysFolder)))
             .ValidateOnStart();
-        services.AddSingleton(sp => new Db(sp.GetRequiredService<IOptions<DataOptions>>().Value.ConnectionString));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<DataOptions>>().Value is var o ? new Db(o.ConnectionString, o.Provider) : null!);
         services.AddSingleton<Migrator>();
         services.AddHostedService<MigrateAtStart>();
 

@@ -1,17 +1,29 @@
+using System.Data;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Portal.Data;
 
+/// <summary>Which engine holds the data: the embedded SQLite file (default) or a PostgreSQL server.</summary>
+public enum DatabaseProvider { Sqlite, Postgres }
+
 /// <summary>
-/// Opens one SQLite connection per operation (pooled by Microsoft.Data.Sqlite) with foreign keys on and
-/// a busy timeout, so concurrent writers wait instead of failing.
+/// Opens one connection per operation (pooled by the driver). This is the one place that knows the two engines
+/// apart: connection set-up, write transactions, key clashes and the schema version. SQLite gets foreign keys on
+/// and a busy timeout, so concurrent writers wait instead of failing.
 /// </summary>
-public sealed class Db(string connectionString)
+public sealed class Db(string connectionString, DatabaseProvider provider = DatabaseProvider.Sqlite)
 {
     public string ConnectionString { get; } = connectionString;
 
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
+    public DatabaseProvider Provider { get; } = provider;
+
+    private readonly Lazy<NpgsqlDataSource> _postgres = new(() => NpgsqlDataSource.Create(connectionString));
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
+        if (Provider == DatabaseProvider.Postgres) return await _postgres.Value.OpenConnectionAsync(cancellationToken);
         var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync(cancellationToken);
         await using var pragmas = connection.CreateCommand();
@@ -20,8 +32,25 @@ public sealed class Db(string connectionString)
         return connection;
     }
 
-    /// <summary>The file behind the connection string, for creating its folder.</summary>
-    public string? FilePath => new SqliteConnectionStringBuilder(ConnectionString).DataSource is { Length: > 0 } path && path != ":memory:"
+    /// <summary>
+    /// A transaction that writes: on SQLite it takes the write lock at once (BEGIN IMMEDIATE), so a read inside it
+    /// cannot go stale before the write; on PostgreSQL it is serializable for the same guarantee.
+    /// </summary>
+    public async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken = default) =>
+        connection is SqliteConnection sqlite
+            ? sqlite.BeginTransaction(deferred: false)
+            : await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
+
+    /// <summary>True when the exception is a primary-key or unique clash.</summary>
+    public static bool IsUniqueViolation(Exception e) => e switch
+    {
+        SqliteException s => s.SqliteErrorCode == 19 && s.SqliteExtendedErrorCode is 1555 or 2067,
+        PostgresException p => p.SqlState == PostgresErrorCodes.UniqueViolation,
+        _ => false,
+    };
+
+    /// <summary>The file behind the connection string, for creating its folder; null for PostgreSQL and in-memory SQLite.</summary>
+    public string? FilePath => Provider == DatabaseProvider.Sqlite && new SqliteConnectionStringBuilder(ConnectionString).DataSource is { Length: > 0 } path && path != ":memory:"
         ? Path.GetFullPath(path)
         : null;
 }

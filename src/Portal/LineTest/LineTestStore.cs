@@ -35,7 +35,7 @@ public sealed class LineTestStore(Db db, TimeProvider clock, LineTestOptions opt
     // its busy handler's growing sleeps (50 customers' EHLOs at once took 1.5 s); a queue here takes milliseconds.
     private readonly SemaphoreSlim _write = new(1, 1);
 
-    private async Task<T> WriteAsync<T>(Func<Microsoft.Data.Sqlite.SqliteConnection, Task<T>> write, CancellationToken cancellationToken)
+    private async Task<T> WriteAsync<T>(Func<System.Data.Common.DbConnection, Task<T>> write, CancellationToken cancellationToken)
     {
         await _write.WaitAsync(cancellationToken);
         try
@@ -43,6 +43,7 @@ public sealed class LineTestStore(Db db, TimeProvider clock, LineTestOptions opt
             await using var connection = await db.OpenAsync(cancellationToken);
             // Line tests live 30 minutes: a power cut may lose the last ones, so they skip the fsync per commit
             // (WAL keeps the file consistent). Set back before the pooled connection serves anyone else.
+            if (db.Provider != DatabaseProvider.Sqlite) return await write(connection);
             await connection.ExecuteAsync("PRAGMA synchronous = NORMAL");
             try { return await write(connection); }
             finally { await connection.ExecuteAsync("PRAGMA synchronous = FULL"); }

@@ -46,7 +46,7 @@ public sealed class ProviderEditing(Db db, TimeProvider clock, RegistryVersion r
     public async Task<SaveResult> UpdateAsync(long id, long expectedVersion, Provider values, string by, CancellationToken cancellationToken = default)
     {
         await using var c = await db.OpenAsync(cancellationToken);
-        await using var tx = c.BeginTransaction(deferred: false);
+        await using var tx = await db.BeginWriteAsync(c, cancellationToken);
         var before = await c.QuerySingleOrDefaultAsync<ProviderRow>(new CommandDefinition($"SELECT {ProviderRow.StaffColumns} FROM providers WHERE id = @id", new { id }, tx, cancellationToken: cancellationToken));
         if (before is null || before.DeletedAt is not null || before.Version != expectedVersion)
         {
@@ -69,7 +69,7 @@ public sealed class ProviderEditing(Db db, TimeProvider clock, RegistryVersion r
     public async Task<ImportResult> ApplyAsync(ImportPlan plan, string by, CancellationToken cancellationToken = default)
     {
         await using var c = await db.OpenAsync(cancellationToken);
-        await using var tx = c.BeginTransaction(deferred: false);
+        await using var tx = await db.BeginWriteAsync(c, cancellationToken);
         // First: a provider changed since the preview explains any difference in the plan, so it is reported as such.
         var stale = await ChangedSinceAsync(c, tx, plan.Versions ?? new Dictionary<long, long>(), cancellationToken);
         if (stale.Count > 0) return new ImportResult(0, stale);
@@ -97,7 +97,7 @@ public sealed class ProviderEditing(Db db, TimeProvider clock, RegistryVersion r
     }
 
     /// <summary>The providers whose version is no longer the one given (edited, deleted or restored since).</summary>
-    private static async Task<IReadOnlyList<StaleProvider>> ChangedSinceAsync(Microsoft.Data.Sqlite.SqliteConnection c, System.Data.IDbTransaction tx,
+    private static async Task<IReadOnlyList<StaleProvider>> ChangedSinceAsync(System.Data.Common.DbConnection c, System.Data.IDbTransaction tx,
         IReadOnlyDictionary<long, long> versions, CancellationToken cancellationToken)
     {
         if (versions.Count == 0) return [];
@@ -138,7 +138,7 @@ public sealed class ProviderEditing(Db db, TimeProvider clock, RegistryVersion r
     private async Task<bool> SetDeletedAsync(long id, string by, bool deleted, CancellationToken cancellationToken)
     {
         await using var c = await db.OpenAsync(cancellationToken);
-        await using var tx = c.BeginTransaction(deferred: false);
+        await using var tx = await db.BeginWriteAsync(c, cancellationToken);
         var before = await c.QuerySingleOrDefaultAsync<ProviderRow>(new CommandDefinition($"SELECT {ProviderRow.StaffColumns} FROM providers WHERE id = @id", new { id }, tx, cancellationToken: cancellationToken));
         if (before is null || (before.DeletedAt is not null) == deleted) return false;
         var now = Now();
@@ -152,7 +152,7 @@ public sealed class ProviderEditing(Db db, TimeProvider clock, RegistryVersion r
         return true;
     }
 
-    private static async Task<IReadOnlyList<FieldChange>> ChangesSinceAsync(Microsoft.Data.Sqlite.SqliteConnection c, System.Data.IDbTransaction tx, long id, long version, CancellationToken ct)
+    private static async Task<IReadOnlyList<FieldChange>> ChangesSinceAsync(System.Data.Common.DbConnection c, System.Data.IDbTransaction tx, long id, long version, CancellationToken ct)
     {
         // The history rows written after the version the editor started from, oldest first: what the other person changed.
         var rows = (await c.QueryAsync<(string? Before, string? After)>(new CommandDefinition(
@@ -162,7 +162,7 @@ public sealed class ProviderEditing(Db db, TimeProvider clock, RegistryVersion r
         return Diff(Parse(rows[0].Before), Parse(rows[^1].After));
     }
 
-    private static async Task LogAsync(Microsoft.Data.Sqlite.SqliteConnection c, System.Data.IDbTransaction tx, long id, string now, string by, string action,
+    private static async Task LogAsync(System.Data.Common.DbConnection c, System.Data.IDbTransaction tx, long id, string now, string by, string action,
         Provider? before, Provider? after, long version, CancellationToken ct) =>
         await c.ExecuteAsync(new CommandDefinition("""
             INSERT INTO provider_history (provider_id, changed_at, changed_by, action, before_json, after_json, version)

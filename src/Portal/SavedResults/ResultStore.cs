@@ -70,7 +70,7 @@ public sealed class ResultStore(Db db, TimeProvider clock, ResultsOptions option
                     cancellationToken: cancellationToken));
                 return (id, now);
             }
-            catch (Microsoft.Data.Sqlite.SqliteException e) when (e.SqliteExtendedErrorCode == 1555 && attempt < 3 && givenId is null)
+            catch (Exception e) when (Db.IsUniqueViolation(e) && attempt < 3 && givenId is null)
             {
             }
         }

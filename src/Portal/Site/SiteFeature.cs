@@ -93,12 +93,10 @@ public static class SiteFeature
             try
             {
                 await using var connection = await db.OpenAsync(cancellationToken);
-                await using var command = connection.CreateCommand();
-                command.CommandText = "PRAGMA user_version";
-                var version = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
-                return HealthCheckResult.Healthy($"SQLite schema version {version}");
+                var version = await Portal.Data.Migrator.VersionAsync(connection, null);
+                return HealthCheckResult.Healthy($"{(db.Provider == Portal.Data.DatabaseProvider.Postgres ? "PostgreSQL" : "SQLite")} schema version {version}");
             }
-            catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is System.Data.Common.DbException or IOException or UnauthorizedAccessException)
             {
                 logger.LogError(e, "Health check: the database cannot be opened");
                 return HealthCheckResult.Unhealthy("the database cannot be opened");

@@ -51,7 +51,7 @@ public static class StaffCommands
             await error.WriteLineAsync(e.Message.Split(" (Parameter")[0]);
             return 2;
         }
-        catch (Microsoft.Data.Sqlite.SqliteException e) when (e.SqliteErrorCode == 19)
+        catch (Exception e) when (Portal.Data.Db.IsUniqueViolation(e))
         {
             await error.WriteLineAsync($"A staff member named '{words[^1]}' already exists.");
             return 2;

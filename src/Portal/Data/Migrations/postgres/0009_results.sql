@@ -1,0 +1,15 @@
+-- Finished tests, kept for Results:RetentionDays behind an unguessable ID (/r/{id}).
+-- public_json is what the customer saw; staff_json adds the SMTP dialogues and the client's address.
+CREATE TABLE results (
+    id          text    PRIMARY KEY CHECK (length(id) = 10),
+    kind        text    NOT NULL CHECK (kind IN ('tester', 'line-test')),
+    tested_at   text    NOT NULL,
+    ticket      text    CHECK (ticket IS NULL OR length(ticket) BETWEEN 1 AND 32),
+    host        text    NOT NULL DEFAULT '',
+    public_json text    NOT NULL,
+    staff_json  text    NOT NULL
+);
+
+CREATE INDEX results_tested ON results (tested_at);
+CREATE INDEX results_ticket ON results (ticket, tested_at) WHERE ticket IS NOT NULL;
+CREATE INDEX results_host ON results (host, tested_at);

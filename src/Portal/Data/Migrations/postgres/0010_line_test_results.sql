@@ -1,0 +1,1 @@
+ALTER TABLE line_tests ADD COLUMN result_id text;
