@@ -13,10 +13,6 @@ public static class DataFeature
     {
         services.BindSection<DatabaseOptions>(DatabaseOptions.Section)
             .Check(o => o.Parsed is null ? [$"Database:Provider must be sqlite or postgres, not '{o.Provider}'"] : [])
-            // The schema and the db commands work on PostgreSQL; the stores and the shared state are not yet proven there.
-            .Check(o => o.Parsed == DatabaseProvider.Postgres
-                ? ["Database:Provider=postgres: migrations and `db check` work on PostgreSQL, but the portal itself is not yet proven on it (issue 13); serve it on sqlite"]
-                : [])
             .ValidateOnStart();
         services.BindSection<DataOptions>(DataOptions.Section)
             .PostConfigure<IConfiguration, IWebHostEnvironment, IOptions<DatabaseOptions>>((o, config, env, database) =>
@@ -34,7 +30,7 @@ public static class DataFeature
                     o.KeysFolder = Path.Combine(o.DatabaseFolder ?? siteData.Value, "keys");
                 o.KeysFolder = Path.GetFullPath(o.KeysFolder);
             })
-            .Check(o => Writable("ConnectionStrings:Portal", o.DatabaseFolder).Concat(Writable("Data:KeysFolder", o.KeysFolder)))
+            .Check(o => Writable("ConnectionStrings:Portal", o.DatabaseFolder).Concat(Writable("Data:KeysFolder", o.KeysFolder)).Concat(PostgresConnection(o)))
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<DataOptions>>().Value is var o ? new Db(o.ConnectionString, o.Provider) : null!);
         services.AddSingleton<Migrator>();
@@ -45,6 +41,20 @@ public static class DataFeature
         services.AddOptions<KeyManagementOptions>().Configure<IOptions<DataOptions>, ILoggerFactory>((keys, data, logs) =>
             keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(data.Value.KeysFolder), logs));
         return services;
+    }
+
+    private static IEnumerable<string> PostgresConnection(DataOptions o)
+    {
+        if (o.Provider != DatabaseProvider.Postgres) return [];
+        try
+        {
+            _ = new Npgsql.NpgsqlConnectionStringBuilder(o.ConnectionString);
+            return [];
+        }
+        catch (ArgumentException)
+        {
+            return ["ConnectionStrings:Portal is not a PostgreSQL connection string such as Host=db;Database=portal;Username=portal;Password=…"];
+        }
     }
 
     /// <summary>A folder the portal must write to: it is created if missing, and a file is written and removed.</summary>

@@ -41,6 +41,13 @@ public sealed class Db(string connectionString, DatabaseProvider provider = Data
             ? sqlite.BeginTransaction(deferred: false)
             : await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
 
+    /// <summary>
+    /// "column IN @list" as each engine takes it: Dapper expands a list for SQLite, but hands PostgreSQL an array,
+    /// which needs "= ANY".
+    /// </summary>
+    public string In(string column, string parameter) =>
+        Provider == DatabaseProvider.Postgres ? $"{column} = ANY(@{parameter})" : $"{column} IN @{parameter}";
+
     /// <summary>True when the exception is a primary-key or unique clash.</summary>
     public static bool IsUniqueViolation(Exception e) => e switch
     {

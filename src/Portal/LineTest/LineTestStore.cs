@@ -68,7 +68,7 @@ public sealed class LineTestStore(Db db, TimeProvider clock, LineTestOptions opt
             var record = new LineTestRecord { Code = Portal.Site.CrockfordId.New(), CreatedAt = now, ExpiresAt = now + options.CodeLifetime, Ticket = ticket };
             // 50 random bits make a clash unlikely; OR IGNORE turns one into another draw instead of an error.
             var inserted = await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT OR IGNORE INTO line_tests (code, created_at, expires_at, ticket) VALUES (@Code, @created, @expires, @Ticket)",
+                "INSERT INTO line_tests (code, created_at, expires_at, ticket) VALUES (@Code, @created, @expires, @Ticket) ON CONFLICT DO NOTHING",
                 new { record.Code, created = Iso(now), expires = Iso(record.ExpiresAt), record.Ticket }, cancellationToken: cancellationToken));
             if (inserted == 1) return record;
         }

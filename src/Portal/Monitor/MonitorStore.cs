@@ -51,7 +51,7 @@ public sealed class MonitorStore(Db db, TimeProvider clock, MonitorOptions? opti
         var list = new List<SeriesState>();
         foreach (var (host, port) in wanted)
         {
-            await c.ExecuteAsync(new CommandDefinition("INSERT OR IGNORE INTO monitor_series (host, port) VALUES (@host, @port)",
+            await c.ExecuteAsync(new CommandDefinition("INSERT INTO monitor_series (host, port) VALUES (@host, @port) ON CONFLICT DO NOTHING",
                 new { host, port }, cancellationToken: cancellationToken));
             var row = await c.QuerySingleAsync<SeriesRow>(new CommandDefinition("""
                 SELECT id, host, port, last_check, last_outcome, last_elapsed_ms, failures, failing_since, up_since,
@@ -84,7 +84,7 @@ public sealed class MonitorStore(Db db, TimeProvider clock, MonitorOptions? opti
                 hour = Unix(at) / 3600 * 3600, day = DayKey(Day(at)),
             };
             if (await c.ExecuteAsync(new CommandDefinition(
-                    "INSERT OR IGNORE INTO monitor_checks (series_id, at, outcome, elapsed_ms) VALUES (@id, @at, @outcome, @ms)", p, tx,
+                    "INSERT INTO monitor_checks (series_id, at, outcome, elapsed_ms) VALUES (@id, @at, @outcome, @ms) ON CONFLICT DO NOTHING", p, tx,
                     cancellationToken: cancellationToken)) == 0)
                 continue;
             kept[i] = true;
@@ -94,15 +94,15 @@ public sealed class MonitorStore(Db db, TimeProvider clock, MonitorOptions? opti
                     WHERE series_id = @id AND first_at = (SELECT max(first_at) FROM monitor_spans WHERE series_id = @id)
                       AND ok = @ok AND last_at < @at AND @at - last_at <= @gap
                     """, new { p.id, p.at, p.ok, gap = _gap }, tx, cancellationToken: cancellationToken)) == 0)
-                await c.ExecuteAsync(new CommandDefinition("INSERT OR IGNORE INTO monitor_spans (series_id, first_at, last_at, ok) VALUES (@id, @at, @at, @ok)",
+                await c.ExecuteAsync(new CommandDefinition("INSERT INTO monitor_spans (series_id, first_at, last_at, ok) VALUES (@id, @at, @at, @ok) ON CONFLICT DO NOTHING",
                     p, tx, cancellationToken: cancellationToken));
             await c.ExecuteAsync(new CommandDefinition("""
                 INSERT INTO monitor_hourly (series_id, hour, checks, successes, ok_ms, max_ms) VALUES (@id, @hour, 1, @ok, @okMs, @okMs)
-                ON CONFLICT (series_id, hour) DO UPDATE SET checks = checks + 1, successes = successes + excluded.successes,
-                    ok_ms = ok_ms + excluded.ok_ms, max_ms = max(max_ms, excluded.max_ms);
+                ON CONFLICT (series_id, hour) DO UPDATE SET checks = monitor_hourly.checks + 1, successes = monitor_hourly.successes + excluded.successes,
+                    ok_ms = monitor_hourly.ok_ms + excluded.ok_ms, max_ms = CASE WHEN excluded.max_ms > monitor_hourly.max_ms THEN excluded.max_ms ELSE monitor_hourly.max_ms END;
                 INSERT INTO monitor_daily (series_id, day, checks, successes, ok_ms, max_ms) VALUES (@id, @day, 1, @ok, @okMs, @okMs)
-                ON CONFLICT (series_id, day) DO UPDATE SET checks = checks + 1, successes = successes + excluded.successes,
-                    ok_ms = ok_ms + excluded.ok_ms, max_ms = max(max_ms, excluded.max_ms);
+                ON CONFLICT (series_id, day) DO UPDATE SET checks = monitor_daily.checks + 1, successes = monitor_daily.successes + excluded.successes,
+                    ok_ms = monitor_daily.ok_ms + excluded.ok_ms, max_ms = CASE WHEN excluded.max_ms > monitor_daily.max_ms THEN excluded.max_ms ELSE monitor_daily.max_ms END;
                 """, p, tx, cancellationToken: cancellationToken));
             await c.ExecuteAsync(new CommandDefinition("""
                 UPDATE monitor_series SET last_check = @LastCheck, last_outcome = @LastOutcome, last_elapsed_ms = @LastElapsedMs, failures = @Failures,
@@ -158,15 +158,15 @@ public sealed class MonitorStore(Db db, TimeProvider clock, MonitorOptions? opti
             ids, from24 = at - 86_400, h24 = hour - 23 * 3600, h7 = hour - 7 * 86_400 + 3600,
             d30 = DayKey(today.AddDays(-29)), d90 = DayKey(today.AddDays(-89)),
         };
-        var hours = (await c.QueryAsync<(long Id, long? C24, long? S24, long C7, long S7)>(new CommandDefinition("""
+        var hours = (await c.QueryAsync<(long Id, long? C24, long? S24, long C7, long S7)>(new CommandDefinition($"""
             SELECT series_id, sum(CASE WHEN hour >= @h24 THEN checks END), sum(CASE WHEN hour >= @h24 THEN successes END), sum(checks), sum(successes)
-            FROM monitor_hourly WHERE series_id IN @ids AND hour >= @h7 GROUP BY series_id
+            FROM monitor_hourly WHERE {db.In("series_id", "ids")} AND hour >= @h7 GROUP BY series_id
             """, args, cancellationToken: cancellationToken))).ToDictionary(r => r.Id);
-        var days = (await c.QueryAsync<(long Id, string Day, long Checks, long Successes, long OkMs, long MaxMs)>(new CommandDefinition("""
-            SELECT series_id, day, checks, successes, ok_ms, max_ms FROM monitor_daily WHERE series_id IN @ids AND day >= @d90
+        var days = (await c.QueryAsync<(long Id, string Day, long Checks, long Successes, long OkMs, long MaxMs)>(new CommandDefinition($"""
+            SELECT series_id, day, checks, successes, ok_ms, max_ms FROM monitor_daily WHERE {db.In("series_id", "ids")} AND day >= @d90
             """, args, cancellationToken: cancellationToken))).ToLookup(r => r.Id);
-        var spans = (await c.QueryAsync<(long Id, long First, long Last, long Ok)>(new CommandDefinition("""
-            SELECT series_id, first_at, last_at, ok FROM monitor_spans WHERE series_id IN @ids AND last_at > @from24 ORDER BY series_id, first_at
+        var spans = (await c.QueryAsync<(long Id, long First, long Last, long Ok)>(new CommandDefinition($"""
+            SELECT series_id, first_at, last_at, ok FROM monitor_spans WHERE {db.In("series_id", "ids")} AND last_at > @from24 ORDER BY series_id, first_at
             """, args, cancellationToken: cancellationToken))).ToLookup(r => r.Id);
 
         var result = new Dictionary<long, SeriesHistory>();
@@ -198,8 +198,8 @@ public sealed class MonitorStore(Db db, TimeProvider clock, MonitorOptions? opti
     public async Task<IReadOnlyList<StoredEvent>> EventsAsync(IReadOnlyList<long> ids, int limit, CancellationToken cancellationToken = default)
     {
         await using var c = await db.OpenAsync(cancellationToken);
-        var rows = await c.QueryAsync<(long Id, string Kind, long At, string? Before, string? After)>(new CommandDefinition("""
-            SELECT series_id, kind, at, before, after FROM monitor_events WHERE series_id IN @ids ORDER BY at DESC, id DESC LIMIT @limit
+        var rows = await c.QueryAsync<(long Id, string Kind, long At, string? Before, string? After)>(new CommandDefinition($"""
+            SELECT series_id, kind, at, before, after FROM monitor_events WHERE {db.In("series_id", "ids")} ORDER BY at DESC, id DESC LIMIT @limit
             """, new { ids, limit }, cancellationToken: cancellationToken));
         return rows.Select(r => new StoredEvent(r.Id, r.Kind, DateTimeOffset.FromUnixTimeSeconds(r.At), r.Before, r.After)).ToList();
     }

@@ -33,7 +33,7 @@ public sealed class SearchMisses(Db db, TimeProvider clock)
             INSERT INTO search_misses (day, lang, query) SELECT @day, @lang, @q
             WHERE EXISTS (SELECT 1 FROM search_misses WHERE day = @day AND lang = @lang AND query = @q)
                OR (SELECT count(*) FROM search_misses WHERE day = @day) < @max
-            ON CONFLICT (day, lang, query) DO UPDATE SET count = count + 1
+            ON CONFLICT (day, lang, query) DO UPDATE SET count = search_misses.count + 1
             """, new { day = Today(), lang = lang.Code(), q, max = MaxPerDay }, cancellationToken: cancellationToken));
     }
 

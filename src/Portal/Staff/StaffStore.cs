@@ -59,12 +59,12 @@ public sealed class StaffStore(Db db, TimeProvider clock)
                 UPDATE staff SET
                     failed_logins = CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_logins + 1 END,
                     locked_until = CASE WHEN (CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_logins + 1 END) >= @max THEN @until ELSE NULL END
-                WHERE name = @name AND (locked_until IS NULL OR locked_until <= @now)
+                WHERE lower(name) = lower(@name) AND (locked_until IS NULL OR locked_until <= @now)
                 RETURNING id, name, role, password_hash, security_stamp, failed_logins, locked_until, disabled_at
                 """, new { name = name.Trim(), now, max = MaxFailures, until = Stamp(clock.GetUtcNow() + LockOut) }, cancellationToken: cancellationToken));
         if (row.Id == 0)
         {
-            var exists = await c.ExecuteScalarAsync<long>(new CommandDefinition("SELECT count(*) FROM staff WHERE name = @name", new { name = name.Trim() }, cancellationToken: cancellationToken));
+            var exists = await c.ExecuteScalarAsync<long>(new CommandDefinition("SELECT count(*) FROM staff WHERE lower(name) = lower(@name)", new { name = name.Trim() }, cancellationToken: cancellationToken));
             // Same work as a real check, so response times do not reveal which names exist.
             if (exists == 0) Hasher.VerifyHashedPassword(new StaffMember(0, name, "editor"), DummyHash, password);
             return (exists == 0 ? SignInResult.Wrong : SignInResult.LockedOut, null);
@@ -103,7 +103,7 @@ public sealed class StaffStore(Db db, TimeProvider clock)
         await using var c = await db.OpenAsync(cancellationToken);
         var member = new StaffMember(0, name.Trim(), "editor");
         return await c.ExecuteAsync(new CommandDefinition("""
-            UPDATE staff SET password_hash = @hash, security_stamp = @stamp, failed_logins = 0, locked_until = NULL WHERE name = @name
+            UPDATE staff SET password_hash = @hash, security_stamp = @stamp, failed_logins = 0, locked_until = NULL WHERE lower(name) = lower(@name)
             """, new { name = name.Trim(), hash = Hasher.HashPassword(member, password), stamp = NewStamp() }, cancellationToken: cancellationToken)) == 1;
     }
 
@@ -127,15 +127,15 @@ public sealed class StaffStore(Db db, TimeProvider clock)
     {
         await using var c = await db.OpenAsync(cancellationToken);
         return await c.ExecuteAsync(new CommandDefinition(disabled
-                ? "UPDATE staff SET disabled_at = @now, security_stamp = @stamp WHERE name = @name AND disabled_at IS NULL"
-                : "UPDATE staff SET disabled_at = NULL WHERE name = @name AND disabled_at IS NOT NULL",
+                ? "UPDATE staff SET disabled_at = @now, security_stamp = @stamp WHERE lower(name) = lower(@name) AND disabled_at IS NULL"
+                : "UPDATE staff SET disabled_at = NULL WHERE lower(name) = lower(@name) AND disabled_at IS NOT NULL",
             new { name = name.Trim(), now = Now(), stamp = NewStamp() }, cancellationToken: cancellationToken)) == 1;
     }
 
     public async Task<bool> UnlockAsync(string name, CancellationToken cancellationToken = default)
     {
         await using var c = await db.OpenAsync(cancellationToken);
-        return await c.ExecuteAsync(new CommandDefinition("UPDATE staff SET failed_logins = 0, locked_until = NULL WHERE name = @name",
+        return await c.ExecuteAsync(new CommandDefinition("UPDATE staff SET failed_logins = 0, locked_until = NULL WHERE lower(name) = lower(@name)",
             new { name = name.Trim() }, cancellationToken: cancellationToken)) == 1;
     }
 

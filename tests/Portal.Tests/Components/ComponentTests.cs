@@ -27,7 +27,7 @@ public sealed class ComponentTests : BunitContext
         search.RebuildAsync(CancellationToken.None).GetAwaiter().GetResult();
         Services.AddSingleton(search);
         // Not written to: the page counts misses only for a real request.
-        Services.AddSingleton(new Portal.Search.SearchMisses(TestDatabase.NewFile(), TimeProvider.System));
+        Services.AddSingleton(new Portal.Search.SearchMisses(TestDatabase.New(), TimeProvider.System));
     }
 
     protected override void Dispose(bool disposing)

@@ -139,7 +139,7 @@ public sealed class LineTestApiTests
 
         using var response = await client.PostAsync("/api/line-tests", new StringContent(body, System.Text.Encoding.UTF8, "application/json"), Ct);
         var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement;
-        var rows = await TestDatabase.RowsAsync(new Portal.Data.Db($"Data Source={factory.DatabaseFile}"), "line_tests");
+        var rows = await TestDatabase.RowsAsync(factory.Services.GetRequiredService<Portal.Data.Db>(), "line_tests");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
@@ -177,7 +177,7 @@ public sealed class LineTestApiTests
         clock.Advance(TimeSpan.FromMinutes(30));
         using var response = await factory.CreatePlainClient().GetAsync($"/api/line-tests/{code}", Ct);
         var purged = await store.PurgeExpiredAsync(Ct);
-        var db = new Portal.Data.Db($"Data Source={factory.DatabaseFile}");
+        var db = factory.Services.GetRequiredService<Portal.Data.Db>();
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal(1, purged);

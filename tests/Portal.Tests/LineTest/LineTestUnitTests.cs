@@ -122,7 +122,7 @@ public sealed class LineTestUnitTests
     public async Task The_Seed_Suffixes_Reach_Only_Rows_Untouched_Since_Seeding()
     {
         // A database seeded before the seed had suffixes: migrated up to 0005, seeded without them, one row edited by staff.
-        var db = TestDatabase.NewFile();
+        var db = TestDatabase.New();
         await new Migrator(db, NullLogger<Migrator>.Instance).MigrateAsync(upTo: 5, cancellationToken: Ct);
         await TestDatabase.SeedAsOfFirstVersionAsync(db, ProviderSeed.Load().Select(p => p with { RdnsSuffixes = [] }));
         await using (var c = await db.OpenAsync(Ct))

@@ -58,7 +58,7 @@ public sealed class ListenerTests
 
         var byName = await c.CommandAsync("EHLO mail.example.org");
         var otherCode = await c.CommandAsync("HELO 0000000000");
-        var rows = await Portal.Tests.Support.TestDatabase.RowsAsync(new Portal.Data.Db($"Data Source={factory.DatabaseFile}"), "line_test_arrivals");
+        var rows = await Portal.Tests.Support.TestDatabase.RowsAsync(factory.Services.GetRequiredService<Portal.Data.Db>(), "line_test_arrivals");
 
         Assert.Contains("250-Line test: no line test has this name", byName);
         Assert.StartsWith("250 line.example.jp Your address: 127.0.0.1; Line test 0000000000: unknown or expired", otherCode.Single());

@@ -17,7 +17,7 @@ public sealed class MonitorStoreTests
 
     private static async Task<(Db Db, MonitorStore Store, FakeTimeProvider Clock)> StoreAsync(DateTimeOffset start, Db? db = null)
     {
-        db ??= TestDatabase.NewFile();
+        db ??= TestDatabase.New();
         await new Migrator(db, NullLogger<Migrator>.Instance).MigrateAsync(cancellationToken: Ct);
         var clock = new FakeTimeProvider(start);
         return (db, new MonitorStore(db, clock), clock);

@@ -12,7 +12,7 @@ public sealed class ProviderEditingTests
 
     private static async Task<(ProviderStore Store, ProviderEditing Editing, Db Db, RegistryVersion Registry)> NewAsync()
     {
-        var db = TestDatabase.NewFile();
+        var db = TestDatabase.New();
         var registry = new RegistryVersion();
         var store = await TestDatabase.MigratedStoreAsync(seed: false, db, registry);
         return (store, new ProviderEditing(db, TimeProvider.System, registry), db, registry);
@@ -79,7 +79,7 @@ public sealed class ProviderEditingTests
     [Fact]
     public async Task Upgrading_From_The_First_Version_Keeps_Every_Row()
     {
-        var db = TestDatabase.NewFile();
+        var db = TestDatabase.NewFile();   // a SQLite file of the first version
         var migrator = new Migrator(db, NullLogger<Migrator>.Instance);
         await migrator.MigrateAsync(upTo: 1, cancellationToken: Ct);
         await TestDatabase.SeedAsOfFirstVersionAsync(db, ProviderSeed.Load());

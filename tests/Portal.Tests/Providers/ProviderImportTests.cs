@@ -10,7 +10,7 @@ public sealed class ProviderImportTests
 
     private static async Task<(ProviderStore Store, ProviderEditing Editing)> SeededAsync()
     {
-        var db = TestDatabase.NewFile();
+        var db = TestDatabase.New();
         var registry = new RegistryVersion();
         var store = await TestDatabase.MigratedStoreAsync(seed: true, db, registry);
         return (store, new ProviderEditing(db, TimeProvider.System, registry));

@@ -72,7 +72,7 @@ public sealed class ProviderNotesTests
     public async Task The_Migration_Fills_Japanese_Notes_Of_Untouched_Seed_Rows_Only()
     {
         // A database seeded before notes had a Japanese column: migrated up to 0007, one row edited by staff since.
-        var db = TestDatabase.NewFile();
+        var db = TestDatabase.New();
         var migrator = new Migrator(db, NullLogger<Migrator>.Instance);
         await migrator.MigrateAsync(upTo: 7, cancellationToken: Ct);
         await TestDatabase.SeedAsOfFirstVersionAsync(db, ProviderSeed.Load());

@@ -15,7 +15,7 @@ public sealed class ProviderStoreTests
     [Fact]
     public async Task Migrating_An_Empty_File_Records_The_Version_And_Turns_On_Wal()
     {
-        var db = TestDatabase.NewFile();
+        var db = TestDatabase.NewFile();   // SQLite's own upgrade path (PRAGMA, rowid)
         var from = await new Migrator(db, NullLogger<Migrator>.Instance).MigrateAsync(cancellationToken: Ct);
 
         await using var c = await db.OpenAsync(Ct);
@@ -29,7 +29,7 @@ public sealed class ProviderStoreTests
     [Fact]
     public async Task Migrating_Again_Changes_Nothing_And_Keeps_Every_Row()
     {
-        var db = TestDatabase.NewFile();
+        var db = TestDatabase.NewFile();   // SQLite's own upgrade path (PRAGMA, rowid)
         await TestDatabase.MigratedStoreAsync(seed: true, db);
         // Read from the file itself: the store's in-memory copy would hide a migration that changed rows.
         var before = await TestDatabase.RowsAsync(db, "providers");
@@ -44,10 +44,10 @@ public sealed class ProviderStoreTests
     [Fact]
     public async Task Foreign_Keys_Are_Enforced()
     {
-        var db = TestDatabase.NewFile();
+        var db = TestDatabase.New();
         await TestDatabase.MigratedStoreAsync(seed: false, db);
         await using var c = await db.OpenAsync(Ct);
-        await Assert.ThrowsAsync<SqliteException>(() => c.ExecuteAsync(
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => c.ExecuteAsync(
             "INSERT INTO provider_history (provider_id, changed_at, changed_by, action) VALUES (999, 'now', 'x', 'create')"));
     }
 
@@ -107,7 +107,7 @@ public sealed class ProviderStoreTests
     [Fact]
     public async Task Deleted_Providers_Are_Never_Shown_To_Customers()
     {
-        var db = TestDatabase.NewFile();
+        var db = TestDatabase.New();
         var store = await TestDatabase.MigratedStoreAsync(seed: false, db);
         var id = await store.InsertAsync(new Provider { NameJa = "消えた", Op25b = "applies" }, "test", Ct);
         await using (var c = await db.OpenAsync(Ct))
@@ -120,7 +120,7 @@ public sealed class ProviderStoreTests
     [Fact]
     public async Task Creating_A_Provider_Writes_History()
     {
-        var db = TestDatabase.NewFile();
+        var db = TestDatabase.New();
         var store = await TestDatabase.MigratedStoreAsync(seed: false, db);
         var id = await store.InsertAsync(new Provider { NameJa = "履歴", Op25b = "unknown" }, "sato", Ct);
 

@@ -37,7 +37,7 @@ public sealed class SavedResultsTests
 
     private static async Task<(ResultStore Store, ManualClock Clock)> StoreAsync(int retentionDays = 30)
     {
-        var db = TestDatabase.NewFile();
+        var db = TestDatabase.New();
         await new Migrator(db, NullLogger<Migrator>.Instance).MigrateAsync(cancellationToken: Ct);
         var clock = new ManualClock(DateTimeOffset.Parse("2026-11-29T03:00:00Z"));
         return (new ResultStore(db, clock, new ResultsOptions { RetentionDays = retentionDays }), clock);

@@ -95,8 +95,7 @@ public sealed class SearchFeatureTests
         Assert.Single(misses, m => m.Query == "リョウシコンピューター");
         Assert.Equal("en", misses.Single(m => m.Query == "quantum computer").Lang);
         Assert.DoesNotContain(misses, m => m.Query == "587");
-        await using var c = await factory.Services.GetRequiredService<Db>().OpenAsync(Ct);
-        var columns = (await c.QueryAsync<string>("SELECT name FROM pragma_table_info('search_misses')")).ToList();
+        var columns = await TestDatabase.ColumnsAsync(factory.Services.GetRequiredService<Db>(), "search_misses");
         Assert.Equal(["day", "lang", "query", "count"], columns);
     }
 
@@ -126,7 +125,7 @@ public sealed class SearchFeatureTests
     [Fact]
     public async Task Misses_Keep_A_Count_Per_Day_Cap_New_Queries_And_Are_Purged_After_Ninety_Days()
     {
-        var db = TestDatabase.NewFile();
+        var db = TestDatabase.New();
         await new Migrator(db, NullLogger<Migrator>.Instance).MigrateAsync(cancellationToken: Ct);
         var clock = new ManualClock(DateTimeOffset.Parse("2026-11-29T01:00:00Z"));
         var misses = new SearchMisses(db, clock);

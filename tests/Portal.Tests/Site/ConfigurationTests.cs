@@ -76,7 +76,7 @@ public sealed class ConfigurationTests
     [InlineData("LineTest:MaxConnectionsPerAddress", "0", "LineTest:MaxConnectionsPerAddress")]
     [InlineData("Monitor:IntervalSeconds", "10", "Monitor:IntervalSeconds must be 30-86400")]
     [InlineData("Database:Provider", "oracle", "Database:Provider must be sqlite or postgres")]
-    [InlineData("Database:Provider", "postgres", "Database:Provider=postgres")]
+    [InlineData("Database:Provider", "postgres", "ConnectionStrings:Portal is not a PostgreSQL connection string")]
     [InlineData("Monitor:Targets:0:Host", "not a host!", "Monitor:Targets:0:Host")]
     [InlineData("Monitor:Targets:0:Ports:0", "70000", "Monitor:Targets:0:Ports")]
     public void An_Invalid_Setting_Stops_The_Start_Naming_The_Key(string key, string value, string named)

@@ -11,7 +11,7 @@ public sealed class StaffCommandsTests
 
     private static async Task<StaffStore> StoreAsync()
     {
-        var db = TestDatabase.NewFile();
+        var db = TestDatabase.New();
         await new Migrator(db, NullLogger<Migrator>.Instance).MigrateAsync();
         return new StaffStore(db, TimeProvider.System);
     }

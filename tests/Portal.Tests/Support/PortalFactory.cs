@@ -16,6 +16,11 @@ public sealed class PortalFactory(string? contentRoot = null, string environment
 {
     public LogCapture Logs { get; } = new();
 
+    /// <summary>PORTAL_TEST_PROVIDER=postgres runs the same tests on PostgreSQL: each factory then gets a fresh database there.</summary>
+    public static bool OnPostgres => Environment.GetEnvironmentVariable("PORTAL_TEST_PROVIDER") == "postgres";
+
+    private PostgresDatabase? _postgres;
+
     /// <summary>In a folder of its own, so what the portal keeps beside the database (the listeners' certificate) is not shared.</summary>
     public string DatabaseFile { get; } = databaseFile ?? Path.Combine(Path.GetTempPath(), $"portal-test-{Guid.NewGuid():N}", "portal.db");
 
@@ -27,6 +32,12 @@ public sealed class PortalFactory(string? contentRoot = null, string environment
         builder.UseEnvironment(environment);
         // Each factory gets its own database file, so tests never share or race on data/portal.db.
         builder.UseSetting("ConnectionStrings:Portal", $"Data Source={DatabaseFile}");
+        if (OnPostgres && databaseFile is null)
+        {
+            _postgres ??= PostgresDatabase.CreateAsync().GetAwaiter().GetResult();
+            builder.UseSetting("Database:Provider", "postgres");
+            builder.UseSetting("ConnectionStrings:Portal", _postgres.ConnectionString);
+        }
         builder.UseSetting("Data:KeysFolder", KeysFolder);
         // No line-test listeners unless a test configures them (on port 0), so factories never fight over ports.
         builder.UseSetting("LineTest:Listeners", "");
@@ -38,6 +49,12 @@ public sealed class PortalFactory(string? contentRoot = null, string environment
             builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         if (services is not null) builder.ConfigureTestServices(services);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_postgres is not null) await _postgres.DisposeAsync();
     }
 
     public HttpClient CreatePlainClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

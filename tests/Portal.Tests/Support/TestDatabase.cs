@@ -9,9 +9,15 @@ public static class TestDatabase
 {
     public static Db NewFile() => new($"Data Source={Path.Combine(Path.GetTempPath(), $"portal-store-{Guid.NewGuid():N}.db")}");
 
+    /// <summary>
+    /// A new empty database for store tests: a SQLite file, or with PORTAL_TEST_PROVIDER=postgres a fresh database on the
+    /// test cluster (left for the cluster's folder to take away), so the same tests run on both engines.
+    /// </summary>
+    public static Db New() => PortalFactory.OnPostgres ? PostgresDatabase.CreateAsync().GetAwaiter().GetResult().Db : NewFile();
+
     public static async Task<ProviderStore> MigratedStoreAsync(bool seed, Db? db = null, RegistryVersion? registry = null)
     {
-        db ??= NewFile();
+        db ??= New();
         await new Migrator(db, NullLogger<Migrator>.Instance).MigrateAsync();
         var store = new ProviderStore(db, TimeProvider.System, registry ?? new RegistryVersion());
         if (seed)
@@ -46,11 +52,21 @@ public static class TestDatabase
     }
 
     /// <summary>Every row of a table as "column=value" lines, read straight from the file (optionally only the columns another read had).</summary>
+    /// <summary>A table's columns in order, on either engine.</summary>
+    public static async Task<List<string>> ColumnsAsync(Db db, string table)
+    {
+        await using var c = await db.OpenAsync();
+        return (await Dapper.SqlMapper.QueryAsync<string>(c, db.Provider == DatabaseProvider.Postgres
+            ? "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = @table ORDER BY ordinal_position"
+            : "SELECT name FROM pragma_table_info(@table)", new { table })).ToList();
+    }
+
     public static async Task<List<string>> RowsAsync(Db db, string table, List<string>? columnsOf = null)
     {
         await using var c = await db.OpenAsync();
         await using var command = c.CreateCommand();
-        command.CommandText = $"SELECT * FROM {table} ORDER BY rowid";
+        // Insertion order: SQLite's rowid; on PostgreSQL the physical order of a table only ever inserted into.
+        command.CommandText = db.Provider == DatabaseProvider.Postgres ? $"SELECT * FROM {table}" : $"SELECT * FROM {table} ORDER BY rowid";
         await using var reader = await command.ExecuteReaderAsync();
         var keep = columnsOf?.FirstOrDefault()?.Split('\u001f').Select(f => f.Split('=')[0]).ToHashSet();
         var rows = new List<string>();
