@@ -34,12 +34,17 @@ public static class DataFeature
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<DataOptions>>().Value is var o ? new Db(o.ConnectionString, o.Provider) : null!);
         services.AddSingleton<Migrator>();
+        services.AddSingleton<ChangeSignals>();
+        services.AddHostedService(sp => sp.GetRequiredService<ChangeSignals>());
         services.AddHostedService<MigrateAtStart>();
 
-        // Keys kept in the data folder: a restart keeps staff signed in and open forms valid.
+        // Keys kept in the data folder (SQLite) or in the database (PostgreSQL, shared by every instance): a restart
+        // keeps staff signed in and open forms valid, and on PostgreSQL a cookie from one instance works on another.
         services.AddDataProtection().SetApplicationName("saiin-portal");
-        services.AddOptions<KeyManagementOptions>().Configure<IOptions<DataOptions>, ILoggerFactory>((keys, data, logs) =>
-            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(data.Value.KeysFolder), logs));
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<DataOptions>, ILoggerFactory, Db, TimeProvider>((keys, data, logs, db, clock) =>
+            keys.XmlRepository = data.Value.Provider == DatabaseProvider.Postgres
+                ? new DbXmlRepository(db, clock)
+                : new FileSystemXmlRepository(new DirectoryInfo(data.Value.KeysFolder), logs));
         return services;
     }
 

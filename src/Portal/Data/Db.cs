@@ -13,7 +13,7 @@ public enum DatabaseProvider { Sqlite, Postgres }
 /// apart: connection set-up, write transactions, key clashes and the schema version. SQLite gets foreign keys on
 /// and a busy timeout, so concurrent writers wait instead of failing.
 /// </summary>
-public sealed class Db(string connectionString, DatabaseProvider provider = DatabaseProvider.Sqlite)
+public sealed class Db(string connectionString, DatabaseProvider provider = DatabaseProvider.Sqlite) : IAsyncDisposable
 {
     public string ConnectionString { get; } = connectionString;
 
@@ -30,6 +30,22 @@ public sealed class Db(string connectionString, DatabaseProvider provider = Data
         pragmas.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;";
         await pragmas.ExecuteNonQueryAsync(cancellationToken);
         return connection;
+    }
+
+    /// <summary>
+    /// A PostgreSQL connection of its own, outside the pool, for a session that holds something (an advisory lock,
+    /// a LISTEN): closing it ends the session at once, where a pooled one would keep it until reused.
+    /// </summary>
+    public async Task<NpgsqlConnection> OpenDedicatedAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_postgres.IsValueCreated) await _postgres.Value.DisposeAsync();
     }
 
     /// <summary>

@@ -17,6 +17,7 @@ public static class MonitorFeature
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<MonitorOptions>>().Value);
         services.AddSingleton<MonitorStore>();
         services.AddSingleton<RelayMonitor>();
+        services.AddSingleton<MonitorLease>();
         services.AddSingleton<StatusReader>();
         services.AddSingleton<MonitorNotices>();
         services.AddSingleton<IServiceNotices>(sp => sp.GetRequiredService<MonitorNotices>());
@@ -67,7 +68,8 @@ public static class MonitorFeature
     }
 
     /// <summary>Runs a round at start (after the jitter) and then every interval; a round that runs long delays the next, never overlaps it.</summary>
-    private sealed class MonitorLoop(RelayMonitor monitor, MonitorOptions options, TimeProvider clock, ILogger<MonitorLoop> logger) : BackgroundService
+    private sealed class MonitorLoop(RelayMonitor monitor, MonitorLease lease, MonitorOptions options, TimeProvider clock, ILogger<MonitorLoop> logger)
+        : BackgroundService
     {
         protected override async Task ExecuteAsync(CancellationToken stoppingToken)
         {
@@ -90,7 +92,9 @@ public static class MonitorFeature
                 var started = clock.GetUtcNow();
                 try
                 {
-                    await monitor.RunRoundAsync(stoppingToken);
+                    // With several portals on one database, one runs the checks; the others read what it kept.
+                    if (await lease.TryHoldAsync(stoppingToken)) await monitor.RunRoundAsync(stoppingToken);
+                    else await monitor.RefreshAsync(stoppingToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

@@ -96,6 +96,28 @@ public sealed class RelayMonitor(MonitorOptions options, TesterOptions tester, M
         Changed?.Invoke();
     }
 
+    /// <summary>
+    /// For a portal that does not run the checks (another holds the lease): the states, notes and last round as the
+    /// one that runs them has kept them, so its notices and status page say the same.
+    /// </summary>
+    public async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var before = Current;
+            Volatile.Write(ref _loaded, false);
+            await EnsureLoadedAsync(cancellationToken);
+            // Round counts the rounds this portal has seen, run here or read from the database.
+            Publish(Current with { Round = before.Round + (Current.CheckedAt != before.CheckedAt ? 1 : 0) });
+        }
+        finally
+        {
+            _gate.Release();
+        }
+        Changed?.Invoke();
+    }
+
     /// <summary>After staff add or remove a note.</summary>
     public async Task ReloadMaintenanceAsync(CancellationToken cancellationToken)
     {

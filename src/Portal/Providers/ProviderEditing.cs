@@ -174,15 +174,37 @@ public sealed class ProviderEditing(Db db, TimeProvider clock, RegistryVersion r
     private string Now() => clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
 }
 
-/// <summary>Counts registry writes in this process, so cached pages that show the registry are replaced.</summary>
+/// <summary>
+/// Counts registry writes, so cached pages that show the registry, the in-memory copy and the search index are
+/// replaced. A write here is signalled to the other portals on the same database, and theirs arrive here.
+/// </summary>
 public sealed class RegistryVersion : Portal.Content.IReadingPageSource
 {
+    public const string Topic = "registry";
     private long _value = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+    private readonly ChangeSignals? _signals;
+
+    public RegistryVersion() { }
+
+    public RegistryVersion(ChangeSignals signals)
+    {
+        _signals = signals;
+        signals.Received += topic => { if (topic is Topic or "*") BumpHere(); };
+    }
+
     public event Action? Changed;
     public string Name => "Provider registry";
     public long Value => Interlocked.Read(ref _value);
     long Portal.Content.IReadingPageSource.Version => Value;
+
+    /// <summary>After a committed write.</summary>
     public void Bump()
+    {
+        BumpHere();
+        if (_signals is not null) _ = _signals.PublishAsync(Topic);
+    }
+
+    private void BumpHere()
     {
         Interlocked.Increment(ref _value);
         Changed?.Invoke();

@@ -73,18 +73,39 @@ public sealed class ProviderStore(Db db, TimeProvider clock, RegistryVersion reg
     }
 
     public async Task<long> InsertAsync(Provider p, string by, CancellationToken cancellationToken = default) =>
-        (await InsertAllAsync([p], by, cancellationToken))[0];
+        (await InsertAllAsync([p], by, onlyIntoEmpty: false, cancellationToken))[0];
 
     /// <summary>Fills an empty registry in one transaction: one write, one change signal.</summary>
     public async Task<int> SeedAsync(IEnumerable<Provider> providers, CancellationToken cancellationToken = default) =>
-        (await InsertAllAsync(providers.ToList(), "seed", cancellationToken)).Count;
+        (await InsertAllAsync(providers.ToList(), "seed", onlyIntoEmpty: false, cancellationToken)).Count;
 
-    private async Task<IReadOnlyList<long>> InsertAllAsync(IReadOnlyList<Provider> providers, string by, CancellationToken cancellationToken)
+    /// <summary>
+    /// Fills an empty registry from the seed; 0 when it already holds rows. The check and the fill are one
+    /// transaction, under a lock, so portals starting at once on one database seed it once.
+    /// </summary>
+    public async Task<int> SeedIfEmptyAsync(IEnumerable<Provider> providers, CancellationToken cancellationToken = default) =>
+        (await InsertAllAsync(providers.ToList(), "seed", onlyIntoEmpty: true, cancellationToken)).Count;
+
+    /// <summary>The advisory lock key of the seeding on PostgreSQL.</summary>
+    private const long SeedLock = 0x5A11_0003;
+
+    private async Task<IReadOnlyList<long>> InsertAllAsync(IReadOnlyList<Provider> providers, string by, bool onlyIntoEmpty, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
         var ids = new List<long>();
         await using var connection = await db.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        // SQLite: BEGIN IMMEDIATE serializes writers. PostgreSQL: a transaction lock, then the count sees what the
+        // portal before this one committed (read committed takes a new snapshot per statement).
+        await using var tx = onlyIntoEmpty && db.Provider == DatabaseProvider.Sqlite
+            ? await db.BeginWriteAsync(connection, cancellationToken)
+            : await connection.BeginTransactionAsync(cancellationToken);
+        if (onlyIntoEmpty)
+        {
+            if (db.Provider == DatabaseProvider.Postgres)
+                await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@SeedLock)", new { SeedLock }, tx, cancellationToken: cancellationToken));
+            if (await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT count(*) FROM providers", transaction: tx, cancellationToken: cancellationToken)) > 0)
+                return [];
+        }
         foreach (var p in providers)
         {
             var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertSql, Parameters(p, now, by), tx, cancellationToken: cancellationToken));

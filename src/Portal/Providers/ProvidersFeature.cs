@@ -58,11 +58,9 @@ public static class ProvidersFeature
         public async Task StartAsync(CancellationToken cancellationToken)
         {
             // Rows are only ever soft-deleted, so an empty table means a registry that was never filled.
-            if (await store.CountAsync(cancellationToken) == 0)
-            {
-                var count = await store.SeedAsync(ProviderSeed.Load(), cancellationToken);
+            if (await store.CountAsync(cancellationToken) == 0
+                && await store.SeedIfEmptyAsync(ProviderSeed.Load(), cancellationToken) is var count and > 0)
                 logger.LogInformation("Filled the provider registry from the seed: {Count} providers", count);
-            }
         }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

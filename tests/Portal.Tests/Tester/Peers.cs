@@ -123,11 +123,16 @@ public sealed class SmtpPeer : IAsyncDisposable
         var services = new ServiceProvider();
         services.Add(new DelegatingUserAuthenticator((_, _) => false));
         var server = new SmtpServer.SmtpServer(options, services);
+        server.SessionCreated += (_, _) => Interlocked.Increment(ref _sessions);
         _running = Task.Run(() => server.StartAsync(_stop.Token));
         WaitUntilListening();
     }
 
     public int Port { get; }
+
+    /// <summary>SMTP sessions the peer has had (its own start-up connect may count as one).</summary>
+    public int Sessions => Volatile.Read(ref _sessions);
+    private int _sessions;
 
     private void WaitUntilListening()
     {
