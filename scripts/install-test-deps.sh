@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs what the tests need: Debian's Chromium (browser tests), Japanese fonts (legible screenshots),
-# docker-compose (validates docker-compose.yml without an engine), Node.js and npm, and axe-core from npm
+# docker-compose (validates docker-compose.yml without an engine), nginx (the two-portal proxy test starts its own),
+# Node.js and npm, and axe-core from npm
 # (the accessibility checks inject axe.min.js into every page).
 # Needs root (or sudo). Does nothing when everything is already there.
 set -euo pipefail
 
-packages=(chromium fonts-noto-cjk docker-compose)
+packages=(chromium fonts-noto-cjk docker-compose nginx)
 command -v npm >/dev/null || packages+=(npm)
 
 missing=()

@@ -36,7 +36,9 @@ public static class DataFeature
         services.AddSingleton<Migrator>();
         services.AddSingleton<ChangeSignals>();
         services.AddHostedService(sp => sp.GetRequiredService<ChangeSignals>());
-        services.AddHostedService<MigrateAtStart>();
+        // First of all hosted services (they start in order): data protection reads its key ring at start, from the
+        // database on PostgreSQL, so the tables must exist before.
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, MigrateAtStart>());
 
         // Keys kept in the data folder (SQLite) or in the database (PostgreSQL, shared by every instance): a restart
         // keeps staff signed in and open forms valid, and on PostgreSQL a cookie from one instance works on another.

@@ -14,13 +14,27 @@ public sealed class ComposeTests
         var (exitCode, config) = await PublishTests.RunAsync("docker-compose", "config", TestContent.RepoRoot);
         Assert.Equal(0, exitCode);
         Assert.Contains("portal-data:/app/data", config);
-        Assert.Contains("volumes:\n  portal-data:", config);
+        Assert.Matches(@"\nvolumes:\n(  .+\n)*  portal-data:", config);
         Assert.Contains("http://127.0.0.1:8080/healthz/ready", config);
         Assert.Contains("published: 8080", config);
         // The line test's listeners: the customer's 25, 587 and 465 reach the portal's 2525, 2587 and 2465.
         foreach (var (target, published) in new[] { (2525, 25), (2587, 587), (2465, 465) })
             Assert.Matches($@"published: ""?{published}""?\s+target: {target}|target: {target}\s+published: ""?{published}""?", config);
         Assert.Contains("Logging__Console__FormatterName: json", config);
+    }
+
+    [Fact]
+    public async Task The_Several_Profile_Runs_Two_Portals_On_PostgreSQL_Behind_The_Repository_Nginx_Configuration()
+    {
+        var quiet = await PublishTests.RunAsync("docker-compose", "--profile several config -q", TestContent.RepoRoot);
+        Assert.True(quiet.ExitCode == 0, quiet.Output);
+        var (exitCode, config) = await PublishTests.RunAsync("docker-compose", "--profile several config", TestContent.RepoRoot);
+        Assert.Equal(0, exitCode);
+        foreach (var service in new[] { "postgres", "portal-a", "portal-b", "nginx" }) Assert.Contains($"\n  {service}:", config);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(config, "Database__Provider: postgres").Count);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(config, "ConnectionStrings__Portal: Host=postgres;").Count);
+        Assert.Contains("deploy/nginx/portal.conf", config);
+        Assert.Contains("ForwardedHeaders__KnownNetworks__0", config);
     }
 
     [Fact]

@@ -3,7 +3,9 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Portal.Monitor;
+using Portal.LineTest;
 using Portal.Providers;
+using Portal.Tests.LineTest;
 using Portal.Tests.Tester;
 using Portal.Staff;
 using Portal.Tests.Support;
@@ -171,6 +173,30 @@ public sealed partial class SeveralInstancesTests
             Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), "the other portal's search did not follow within 3 s");
             await Task.Delay(50, Ct);
         }
+    }
+
+    [Fact]
+    public async Task A_Line_Test_Arrival_Accepted_By_One_Portal_Reaches_The_Others_Page_Within_Half_A_Second_And_Its_Api()
+    {
+        await using var pg = await PostgresDatabase.CreateAsync();
+        await using var a = LinePortal.Create([("starttls", 25)], On(pg));
+        await using var b = LinePortal.Create([("starttls", 25)], On(pg));
+        a.Listeners();
+        b.Listeners();
+        var code = await b.NewCodeAsync();                     // the customer's page is open on B
+        var arrived = new TaskCompletionSource();
+        using var page = b.Services.GetRequiredService<ArrivalSignal>().Subscribe(code, () => arrived.TrySetResult());
+
+        // The customer's line reaches A's listener.
+        await using var c = await SmtpClientConnection.OpenAsync(a.Listener(25).Port);
+        await c.ReadReplyAsync();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        Assert.StartsWith("250", (await c.CommandAsync("EHLO " + code.ToLowerInvariant()))[0]);
+        await arrived.Task.WaitAsync(TimeSpan.FromSeconds(5), Ct);
+        Assert.True(watch.Elapsed < TimeSpan.FromMilliseconds(500), $"B's page heard of the arrival after {watch.ElapsedMilliseconds} ms");
+
+        var json = await b.CreateClient().GetStringAsync($"/api/line-tests/{code}", Ct);
+        Assert.Contains("\"publicPort\":25", json);
     }
 
     private static async Task<long> CountChecksAsync(PostgresDatabase pg)
