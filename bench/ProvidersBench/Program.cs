@@ -1,5 +1,7 @@
-// 10,000 generated providers in a fresh SQLite file; the portal (this build, Production) serves them;
-// p50/p99 latency of /api/providers?q= and of the /providers page with a query, sequential requests on loopback.
+// 10,000 generated providers in a fresh SQLite file (or, with "postgres" as the third argument, a fresh database on
+// the PostgreSQL server of PORTAL_TEST_POSTGRES, default the test cluster on 127.0.0.1:55432); the portal (this build,
+// Production) serves them; p50/p99 latency of /api/providers?q= and of the /providers page with a query, sequential
+// requests on loopback.
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Dapper;
@@ -9,8 +11,20 @@ using Portal.Providers;
 
 var count = args.Length > 0 ? int.Parse(args[0]) : 10_000;
 var requests = args.Length > 1 ? int.Parse(args[1]) : 1_000;
+var onPostgres = args.Length > 2 && args[2] == "postgres";
 var file = Path.Combine(Path.GetTempPath(), $"portal-bench-{Guid.NewGuid():N}.db");
 var db = new Db($"Data Source={file}");
+if (onPostgres)
+{
+    var server = Environment.GetEnvironmentVariable("PORTAL_TEST_POSTGRES") ?? "Host=127.0.0.1;Port=55432;Username=portal;Database=postgres";
+    var name = $"portal_bench_{Guid.NewGuid():N}";
+    await using (var admin = new Npgsql.NpgsqlConnection(server))
+    {
+        await admin.OpenAsync();
+        await admin.ExecuteAsync($"CREATE DATABASE {name}");
+    }
+    db = new Db(new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString, DatabaseProvider.Postgres);
+}
 await new Migrator(db, NullLogger<Migrator>.Instance).MigrateAsync();
 
 // Bulk insert in one transaction (the seed rows come in at start-up only when the table is empty).
@@ -34,7 +48,7 @@ await using (var c = await db.OpenAsync())
     }
     await tx.CommitAsync();
 }
-Console.WriteLine($"{count} providers in {file}");
+Console.WriteLine($"{count} providers in {(onPostgres ? "PostgreSQL" : file)}");
 
 // The store alone, in this process: how much of the latency is SQL.
 var direct = new ProviderStore(db, TimeProvider.System, new RegistryVersion());
@@ -55,7 +69,10 @@ var info = new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirec
 { RedirectStandardOutput = true, RedirectStandardError = true };
 info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
 info.Environment["Site__PublicUrl"] = "http://127.0.0.1";
-info.Environment["ConnectionStrings__Portal"] = $"Data Source={file}";
+info.Environment["ConnectionStrings__Portal"] = db.ConnectionString;
+info.Environment["Database__Provider"] = onPostgres ? "postgres" : "sqlite";
+info.Environment["Data__KeysFolder"] = Path.Combine(Path.GetTempPath(), $"portal-bench-keys-{Guid.NewGuid():N}");
+info.Environment["LineTest__Listeners"] = "";
 info.Environment["Site__Root"] = FindSiteRoot();
 using var portal = Process.Start(info)!;
 _ = portal.StandardOutput.ReadToEndAsync();
