@@ -26,7 +26,7 @@ public sealed class NginxTests
         public static async Task<Nginx> ConfigureAsync(int portA, int portB)
         {
             var folder = Directory.CreateTempSubdirectory("portal-nginx-").FullName;
-            var port = FreePort();
+            var port = Portal.Tests.Tester.LoopbackPeer.ClosedPort();
             var site = (await File.ReadAllTextAsync(Path.Combine(TestContent.RepoRoot, "deploy", "nginx", "portal.conf"), Ct))
                 .Replace("portal-a:8080", $"127.0.0.1:{portA}").Replace("portal-b:8080", $"127.0.0.1:{portB}")
                 .Replace("listen 80;", $"listen 127.0.0.1:{port};");
@@ -82,15 +82,6 @@ public sealed class NginxTests
             }
             _process?.Dispose();
             try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
-        }
-
-        private static int FreePort()
-        {
-            var l = new TcpListener(IPAddress.Loopback, 0);
-            l.Start();
-            var port = ((IPEndPoint)l.LocalEndpoint).Port;
-            l.Stop();
-            return port;
         }
     }
 
