@@ -6,7 +6,8 @@ namespace Portal.Content;
 
 /// <summary>
 /// Holds the current content snapshot in memory and swaps in a new one shortly after
-/// any file under content/ changes, so edits show without a restart.
+/// any file under content/ changes, so edits show without a restart. A reload is signalled to the other portals on
+/// the same PostgreSQL database, which reload from their own folder (the same files when it is shared).
 /// </summary>
 public sealed class ContentStore : IDisposable
 {
@@ -15,12 +16,15 @@ public sealed class ContentStore : IDisposable
     private readonly ContentLoader _loader;
     private readonly ILogger<ContentStore> _logger;
     private readonly PhysicalFileProvider _files;
-    private readonly IDisposable _watch;
+    private readonly IDisposable? _watch;
+    private readonly Portal.Data.ChangeSignals? _signals;
     private readonly Timer _timer;
     private readonly Lock _reloadLock = new();
     private volatile ContentSnapshot _current;
 
-    public ContentStore(IOptions<ContentOptions> options, ContentLoader loader, ILogger<ContentStore> logger)
+    public const string Topic = "content";
+
+    public ContentStore(IOptions<ContentOptions> options, ContentLoader loader, ILogger<ContentStore> logger, Portal.Data.ChangeSignals? signals = null)
     {
         _loader = loader;
         _logger = logger;
@@ -28,7 +32,11 @@ public sealed class ContentStore : IDisposable
         _current = loader.Load(Root);
         _files = new PhysicalFileProvider(Root) { UsePollingFileWatcher = options.Value.UsePolling, UseActivePolling = options.Value.UsePolling };
         _timer = new Timer(_ => Reload(), null, Timeout.Infinite, Timeout.Infinite);
-        _watch = ChangeToken.OnChange(() => _files.Watch("**/*.md"), () => _timer.Change(Debounce, Timeout.InfiniteTimeSpan));
+        if (options.Value.Watch)
+            _watch = ChangeToken.OnChange(() => _files.Watch("**/*.md"), () => _timer.Change(Debounce, Timeout.InfiniteTimeSpan));
+        _signals = signals;
+        // Another portal's reload: read the folder again, without signalling back.
+        if (signals is not null) signals.Received += topic => { if (topic is Topic or "*") Reload(signal: false); };
     }
 
     public string Root { get; }
@@ -38,7 +46,9 @@ public sealed class ContentStore : IDisposable
     /// <summary>Raised after a reload with the new snapshot; the output cache evicts reading pages here.</summary>
     public event Action<ContentSnapshot>? Changed;
 
-    public void Reload()
+    public void Reload() => Reload(signal: true);
+
+    private void Reload(bool signal)
     {
         lock (_reloadLock)
         {
@@ -56,11 +66,12 @@ public sealed class ContentStore : IDisposable
             }
         }
         Changed?.Invoke(_current);
+        if (signal && _signals is not null) _ = _signals.PublishAsync(Topic);
     }
 
     public void Dispose()
     {
-        _watch.Dispose();
+        _watch?.Dispose();
         _timer.Dispose();
         _files.Dispose();
     }

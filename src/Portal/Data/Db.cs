@@ -58,6 +58,23 @@ public sealed class Db(string connectionString, DatabaseProvider provider = Data
             : await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
 
     /// <summary>
+    /// A transaction that holds the lock named by <paramref name="key"/> until it ends, for check-then-write steps that
+    /// several portals may run at once: SQLite's write lock (BEGIN IMMEDIATE) is already one lock for everything; on
+    /// PostgreSQL a transaction-level advisory lock, then read committed lets each statement see what the holder
+    /// before committed.
+    /// </summary>
+    public async Task<DbTransaction> BeginLockedAsync(DbConnection connection, long key, CancellationToken cancellationToken = default)
+    {
+        if (connection is SqliteConnection sqlite) return sqlite.BeginTransaction(deferred: false);
+        var tx = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = $"SELECT pg_advisory_xact_lock({key})";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return tx;
+    }
+
+    /// <summary>
     /// "column IN @list" as each engine takes it: Dapper expands a list for SQLite, but hands PostgreSQL an array,
     /// which needs "= ANY".
     /// </summary>

@@ -94,15 +94,12 @@ public sealed class ProviderStore(Db db, TimeProvider clock, RegistryVersion reg
         var now = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
         var ids = new List<long>();
         await using var connection = await db.OpenAsync(cancellationToken);
-        // SQLite: BEGIN IMMEDIATE serializes writers. PostgreSQL: a transaction lock, then the count sees what the
-        // portal before this one committed (read committed takes a new snapshot per statement).
-        await using var tx = onlyIntoEmpty && db.Provider == DatabaseProvider.Sqlite
-            ? await db.BeginWriteAsync(connection, cancellationToken)
+        // Under a lock, so the count sees what a portal seeding before this one committed.
+        await using var tx = onlyIntoEmpty
+            ? await db.BeginLockedAsync(connection, SeedLock, cancellationToken)
             : await connection.BeginTransactionAsync(cancellationToken);
         if (onlyIntoEmpty)
         {
-            if (db.Provider == DatabaseProvider.Postgres)
-                await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@SeedLock)", new { SeedLock }, tx, cancellationToken: cancellationToken));
             if (await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT count(*) FROM providers", transaction: tx, cancellationToken: cancellationToken)) > 0)
                 return [];
         }

@@ -19,7 +19,7 @@ public sealed class StaffSessions(StaffStore store, SignInThrottle throttle, ILo
     {
         var address = ClientKey.Of(http);
         name = name.Trim();
-        if (!throttle.TryTake(address))
+        if (await throttle.TryTakeAsync(address, http.RequestAborted) is not { } slot)
         {
             logger.LogWarning("Staff sign-in refused: too many failures from {Address} (account {Account})", address, name);
             return SignInOutcome.AddressThrottled;
@@ -28,12 +28,12 @@ public sealed class StaffSessions(StaffStore store, SignInThrottle throttle, ILo
         switch (result)
         {
             case SignInResult.Ok:
-                throttle.GiveBack(address);
+                await throttle.GiveBackAsync(slot, CancellationToken.None);
                 await http.SignInAsync(Principal(member!));
                 logger.LogInformation("Staff signed in: {Account} from {Address}", member!.Name, address);
                 return SignInOutcome.Ok;
             case SignInResult.Disabled:
-                throttle.GiveBack(address);
+                await throttle.GiveBackAsync(slot, CancellationToken.None);
                 logger.LogWarning("Staff sign-in refused: account {Account} is disabled (from {Address})", name, address);
                 return SignInOutcome.Disabled;
             case SignInResult.LockedOut:

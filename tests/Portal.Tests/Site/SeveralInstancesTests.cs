@@ -199,6 +199,58 @@ public sealed partial class SeveralInstancesTests
         Assert.Contains("\"publicPort\":25", json);
     }
 
+    [Fact]
+    public async Task A_Content_Reload_On_One_Portal_Is_Signalled_So_A_Portal_That_Does_Not_Watch_Follows_Within_A_Second()
+    {
+        await using var pg = await PostgresDatabase.CreateAsync();
+        using var content = new TempFolder();
+        foreach (var file in Directory.GetFiles(TestContent.ContentRoot, "*", SearchOption.AllDirectories))
+            content.Write(Path.GetRelativePath(TestContent.ContentRoot, file), await File.ReadAllTextAsync(file, Ct));
+        // One shared folder: A watches it, B only listens for A's signal.
+        await using var a = new PortalFactory(content.Path, settings: On(pg));
+        var onB = On(pg);
+        onB["Content:Watch"] = "false";
+        await using var b = new PortalFactory(content.Path, settings: onB);
+        a.CreateClient();
+        var toB = b.CreatePlainClient();
+        Assert.DoesNotContain("共有フォルダの更新確認", await toB.GetStringAsync("/qa", Ct));   // B caches the page
+
+        var qa = Path.Combine(content.Path, "ja", "qa", "01-is-587-ssl.md");
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await File.WriteAllTextAsync(qa, (await File.ReadAllTextAsync(qa, Ct)).Replace("いいえ。", "いいえ。共有フォルダの更新確認。"), Ct);
+
+        // A's watcher waits 150 ms for more writes before it reloads, and then signals.
+        while (!(await toB.GetStringAsync("/qa", Ct)).Contains("共有フォルダの更新確認"))
+        {
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), "B did not reload the content within 1 s");
+            await Task.Delay(25, Ct);
+        }
+        while (!(await toB.GetStringAsync("/api/search?q=" + Uri.EscapeDataString("共有フォルダの更新確認"), Ct)).Contains("is-587-ssl"))
+        {
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), "B's search did not follow within 3 s");
+            await Task.Delay(50, Ct);
+        }
+    }
+
+    [Fact]
+    public async Task Failed_Sign_Ins_From_One_Address_Count_On_Every_Portal_Of_The_Database()
+    {
+        await using var pg = await PostgresDatabase.CreateAsync();
+        await using var a = new PortalFactory(settings: On(pg));
+        await using var b = new PortalFactory(settings: On(pg));
+        var throttles = new[] { a, b }.Select(p => p.Services.GetRequiredService<SignInThrottle>()).ToArray();
+
+        // Both portals at once, 30 attempts from one address: exactly the limit gets through.
+        var slots = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => Task.Run(() => throttles[i % 2].TryTakeAsync("203.0.113.9", Ct), Ct)));
+        Assert.Equal(SignInThrottle.MaxFailures, slots.Count(s => s is not null));
+        Assert.Null(await throttles[1].TryTakeAsync("203.0.113.9", Ct));
+        Assert.NotNull(await throttles[1].TryTakeAsync("203.0.113.10", Ct));   // another address is not held back
+
+        // A success on A gives its slot back, and B sees room again.
+        await throttles[0].GiveBackAsync(slots.First(s => s is not null)!.Value, Ct);
+        Assert.NotNull(await throttles[1].TryTakeAsync("203.0.113.9", Ct));
+    }
+
     private static async Task<long> CountChecksAsync(PostgresDatabase pg)
     {
         await using var c = await pg.Db.OpenAsync(Ct);
