@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using System.Net;
@@ -15,75 +16,7 @@ public sealed class NginxTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>nginx as a child process; stopped and its folder removed on dispose.</summary>
-    private sealed class Nginx : IAsyncDisposable
-    {
-        private Process? _process;
-        public required string Folder { get; init; }
-        public required string MainConfig { get; init; }
-        public int Port { get; init; }
-
-        public static async Task<Nginx> ConfigureAsync(int portA, int portB)
-        {
-            var folder = Directory.CreateTempSubdirectory("portal-nginx-").FullName;
-            var port = Portal.Tests.Tester.LoopbackPeer.ClosedPort();
-            var site = (await File.ReadAllTextAsync(Path.Combine(TestContent.RepoRoot, "deploy", "nginx", "portal.conf"), Ct))
-                .Replace("portal-a:8080", $"127.0.0.1:{portA}").Replace("portal-b:8080", $"127.0.0.1:{portB}")
-                .Replace("listen 80;", $"listen 127.0.0.1:{port};");
-            Assert.Contains($"127.0.0.1:{portA}", site);
-            await File.WriteAllTextAsync(Path.Combine(folder, "portal.conf"), site, Ct);
-            var main = Path.Combine(folder, "nginx.conf");
-            var user = Environment.UserName == "root" ? "user root;" : "";
-            await File.WriteAllTextAsync(main, $$"""
-                {{user}}
-                pid {{folder}}/nginx.pid;
-                error_log {{folder}}/error.log;
-                daemon off;
-                worker_processes 1;
-                events { worker_connections 256; }
-                http {
-                    access_log off;
-                    client_body_temp_path {{folder}}/body;
-                    proxy_temp_path {{folder}}/proxy;
-                    fastcgi_temp_path {{folder}}/fastcgi;
-                    uwsgi_temp_path {{folder}}/uwsgi;
-                    scgi_temp_path {{folder}}/scgi;
-                    include {{folder}}/portal.conf;
-                }
-                """, Ct);
-            return new Nginx { Folder = folder, MainConfig = main, Port = port };
-        }
-
-        /// <summary>nginx -t: the configuration is valid (a missing nginx fails here, never skips).</summary>
-        public Task<(int ExitCode, string Output)> TestAsync() => PublishTests.RunAsync("nginx", $"-t -p {Folder} -c {MainConfig}", Folder);
-
-        public async Task StartAsync()
-        {
-            _process = Process.Start(new ProcessStartInfo("nginx", $"-p {Folder} -c {MainConfig}") { RedirectStandardError = true, RedirectStandardOutput = true })!;
-            for (var i = 0; i < 100; i++)
-            {
-                try
-                {
-                    using var tcp = new TcpClient();
-                    await tcp.ConnectAsync(IPAddress.Loopback, Port, Ct);
-                    return;
-                }
-                catch (SocketException) { await Task.Delay(50, Ct); }
-            }
-            throw new InvalidOperationException("nginx did not start: " + await File.ReadAllTextAsync(Path.Combine(Folder, "error.log"), Ct));
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (_process is { HasExited: false })
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
-            }
-            _process?.Dispose();
-            try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
-        }
-    }
+    private static string Deploy => Path.Combine(TestContent.RepoRoot, "deploy", "nginx");
 
     /// <summary>Counts the requests a portal serves.</summary>
     private sealed class RequestCounter : Microsoft.AspNetCore.Hosting.IStartupFilter
@@ -101,7 +34,9 @@ public sealed class NginxTests
     [Fact]
     public async Task The_Repository_Configuration_Passes_Nginx_Own_Check()
     {
-        await using var nginx = await Nginx.ConfigureAsync(18081, 18082);
+        using var tls = new TempFolder();
+        var pem = Pem(tls);
+        await using var nginx = await NginxProcess.ConfigureAsync(Deploy, [18081, 18082], pem);
         var (exit, output) = await nginx.TestAsync();
         Assert.True(exit == 0, output);
         Assert.Contains("syntax is ok", output);
@@ -123,7 +58,7 @@ public sealed class NginxTests
         {
             var urlA = portals[0].StartOnKestrel();
             var urlB = portals[1].StartOnKestrel();
-            await using var nginx = await Nginx.ConfigureAsync(urlA.Port, urlB.Port);
+            await using var nginx = await NginxProcess.ConfigureAsync(Deploy, [urlA.Port, urlB.Port]);
             await nginx.StartAsync();
             using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{nginx.Port}") };
 
@@ -148,5 +83,98 @@ public sealed class NginxTests
         {
             foreach (var p in portals) await p.DisposeAsync();
         }
+    }
+
+    [Fact]
+    public async Task The_Portals_Take_The_Visitor_Address_And_Https_From_Nginx_And_From_Nobody_Else()
+    {
+        await using var pg = await PostgresDatabase.CreateAsync();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "postgres", ["ConnectionStrings:Portal"] = pg.ConnectionString,
+            ["ForwardedHeaders:KnownProxies:0"] = "127.0.0.1",
+        };
+        var portals = new[] { new PortalFactory(settings: settings), new PortalFactory(settings: settings) };
+        using var tls = new TempFolder();
+        try
+        {
+            var urls = portals.Select(p => p.StartOnKestrel()).ToArray();
+            await using var nginx = await NginxProcess.ConfigureAsync(Deploy, [urls[0].Port, urls[1].Port], Pem(tls));
+            await nginx.StartAsync();
+
+            // A visitor on 127.0.0.2 signs in wrongly through nginx's TLS server: the portal counts the failure
+            // against 127.0.0.2 (X-Forwarded-For), and its cookies are Secure (X-Forwarded-Proto: https).
+            using var visitor = From("127.0.0.2");
+            var login = await visitor.GetAsync($"https://127.0.0.1:{nginx.TlsPort}/staff/login", Ct);
+            Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+            Assert.Contains(login.Headers.GetValues("Set-Cookie"), c => c.Contains("; secure", StringComparison.OrdinalIgnoreCase));
+            var wrong = await visitor.PostAsync($"https://127.0.0.1:{nginx.TlsPort}/staff/login",
+                new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["_handler"] = "login", ["Form.Name"] = "nobody", ["Form.Password"] = "wrong",
+                    ["__RequestVerificationToken"] = FormToken(await login.Content.ReadAsStringAsync(Ct)),
+                }), Ct);
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+            Assert.Equal(["127.0.0.2"], await FailedAddressesAsync(pg));
+
+            // Plain HTTP through nginx: the cookie is not Secure.
+            var plain = await visitor.GetAsync($"http://127.0.0.1:{nginx.Port}/staff/login", Ct);
+            Assert.DoesNotContain(plain.Headers.GetValues("Set-Cookie"), c => c.Contains("; secure", StringComparison.OrdinalIgnoreCase));
+
+            // Straight to a portal from 127.0.0.3, which is no known proxy: its own X-Forwarded-* are ignored.
+            using var forger = From("127.0.0.3");
+            var direct = new HttpRequestMessage(HttpMethod.Get, new Uri(urls[0], "/staff/login"));
+            direct.Headers.Add("X-Forwarded-For", "198.51.100.7");
+            direct.Headers.Add("X-Forwarded-Proto", "https");
+            var forged = await forger.SendAsync(direct, Ct);
+            Assert.DoesNotContain(forged.Headers.GetValues("Set-Cookie"), c => c.Contains("; secure", StringComparison.OrdinalIgnoreCase));
+            var post = new HttpRequestMessage(HttpMethod.Post, new Uri(urls[0], "/staff/login"))
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["_handler"] = "login", ["Form.Name"] = "nobody", ["Form.Password"] = "wrong",
+                    ["__RequestVerificationToken"] = FormToken(await forged.Content.ReadAsStringAsync(Ct)),
+                }),
+            };
+            post.Headers.Add("X-Forwarded-For", "198.51.100.7");
+            Assert.Equal(HttpStatusCode.Unauthorized, (await forger.SendAsync(post, Ct)).StatusCode);
+            Assert.Equal(["127.0.0.2", "127.0.0.3"], await FailedAddressesAsync(pg));
+        }
+        finally
+        {
+            foreach (var p in portals) await p.DisposeAsync();
+        }
+    }
+
+    /// <summary>A client whose connections come from the given loopback address, trusting any certificate (the test's own).</summary>
+    private static HttpClient From(string address) => new(new SocketsHttpHandler
+    {
+        UseCookies = true,
+        AllowAutoRedirect = false,
+        SslOptions = { RemoteCertificateValidationCallback = (_, _, _, _) => true },
+        ConnectCallback = async (context, ct) =>
+        {
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+            socket.Bind(new IPEndPoint(IPAddress.Parse(address), 0));
+            await socket.ConnectAsync(context.DnsEndPoint, ct);
+            return new NetworkStream(socket, ownsSocket: true);
+        },
+    });
+
+    private static string FormToken(string html) =>
+        System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+
+    private static async Task<List<string>> FailedAddressesAsync(PostgresDatabase pg)
+    {
+        await using var c = await pg.Db.OpenAsync(Ct);
+        return (await Dapper.SqlMapper.QueryAsync<string>(c, "SELECT address FROM sign_in_failures ORDER BY address")).ToList();
+    }
+
+    /// <summary>A self-signed certificate and key as PEM files, for nginx's TLS server.</summary>
+    private static (string Cert, string Key) Pem(TempFolder folder)
+    {
+        using var cert = Portal.Tests.Tester.TestCertificates.SelfSigned("127.0.0.1");
+        return (folder.Write("portal.crt", cert.ExportCertificatePem()),
+                folder.Write("portal.key", cert.GetRSAPrivateKey()!.ExportPkcs8PrivateKeyPem()));
     }
 }
