@@ -93,7 +93,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         await _factory.DisposeAsync();
     }
 
-    private static string RepoRoot()
+    public static string RepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "Portal.sln"))) return dir.FullName;
