@@ -1,0 +1,155 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Dapper;
+using Portal.Tests.Support;
+
+namespace Portal.BrowserTests;
+
+/// <summary>
+/// Two published portals with the relay monitor on, behind nginx: one checks, once per interval; the one checking is
+/// killed with SIGKILL, and nginx goes on serving through the other, which takes the checks over.
+/// </summary>
+public sealed class PublishedFailoverTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>A relay stand-in that counts the connections it gets (each one a monitor check of its port).</summary>
+    private sealed class CountingRelay : IDisposable
+    {
+        private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+        private int _connections;
+
+        public CountingRelay()
+        {
+            _listener.Start();
+            _ = AcceptAsync();
+        }
+
+        public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+        public int Connections => Volatile.Read(ref _connections);
+
+        private async Task AcceptAsync()
+        {
+            while (true)
+            {
+                TcpClient client;
+                try { client = await _listener.AcceptTcpClientAsync(); }
+                catch (Exception e) when (e is ObjectDisposedException or SocketException) { return; }
+                Interlocked.Increment(ref _connections);
+                _ = ServeAsync(client);
+            }
+        }
+
+        private static async Task ServeAsync(TcpClient client)
+        {
+            using (client)
+            {
+                try
+                {
+                    var stream = client.GetStream();
+                    using var reader = new StreamReader(stream, Encoding.ASCII);
+                    async Task Say(string line) => await stream.WriteAsync(Encoding.ASCII.GetBytes(line + "\r\n"));
+                    await Say("220 relay.test ESMTP");
+                    while (await reader.ReadLineAsync() is { } line)
+                    {
+                        var verb = line.Split(' ')[0].ToUpperInvariant();
+                        if (verb == "QUIT") { await Say("221 bye"); return; }
+                        await Say(verb is "EHLO" or "HELO" ? "250 relay.test" : "502 not here");
+                    }
+                }
+                catch (IOException) { }
+            }
+        }
+
+        public void Dispose() => _listener.Stop();
+    }
+
+    /// <summary>The portal (by its connection's application name) that holds the monitor's advisory lock.</summary>
+    private static async Task<string?> MonitorHolderAsync(PostgresDatabase database)
+    {
+        await using var c = await database.Db.OpenAsync(Ct);
+        return await c.ExecuteScalarAsync<string?>("""
+            SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+            WHERE l.locktype = 'advisory' AND l.granted AND ((l.classid::bigint << 32) | l.objid::bigint) = @key AND l.objsubid = 1
+            """, new { key = Portal.Monitor.MonitorLease.Key });
+    }
+
+    private static HttpClient From(string address, Uri baseAddress) => new(new SocketsHttpHandler
+    {
+        AllowAutoRedirect = false,
+        ConnectCallback = async (context, ct) =>
+        {
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+            socket.Bind(new IPEndPoint(IPAddress.Parse(address), 0));
+            await socket.ConnectAsync(context.DnsEndPoint, ct);
+            return new NetworkStream(socket, ownsSocket: true);
+        },
+    }) { BaseAddress = baseAddress };
+
+    [Fact]
+    public async Task One_Portal_Checks_Once_Per_Interval_And_After_It_Is_Killed_Nginx_Serves_Through_The_Other_Which_Takes_The_Checks_Over()
+    {
+        using var relay = new CountingRelay();
+        await using var database = await PostgresDatabase.CreateAsync();
+        var monitor = new Dictionary<string, string>
+        {
+            ["Monitor:IntervalSeconds"] = "30",
+            ["Monitor:Targets:0:Name"] = "relay",
+            ["Monitor:Targets:0:Host"] = "127.0.0.1",
+            ["Monitor:Targets:0:Ports:0"] = relay.Port.ToString(),
+        };
+        var portals = await Task.WhenAll(new[] { "a", "b" }.Select(name =>
+            PublishedPortal.StartAsync(name, TwoPublishedPortals.Settings(database, name, monitor))));
+        try
+        {
+            await using var nginx = await NginxProcess.ConfigureAsync(Path.Combine(BrowserFixture.RepoRoot(), "deploy", "nginx"),
+                [portals[0].Address.Port, portals[1].Address.Port]);
+            await nginx.StartAsync();
+
+            // The first round comes soon after the start; the next one 30-33 s after it, and the third not before 60 s.
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            while (relay.Connections == 0)
+            {
+                Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), "no monitor round within 30 s of the start");
+                await Task.Delay(50, Ct);
+            }
+            var first = System.Diagnostics.Stopwatch.StartNew();
+            await Task.Delay(TimeSpan.FromSeconds(42), Ct);
+            Assert.Equal(2, relay.Connections);   // both portals checking would make 4
+            var holder = await MonitorHolderAsync(database);
+            Assert.Contains(holder, new[] { "portal-a", "portal-b" });
+            var (gone, survivor) = holder == "portal-a" ? (portals[0], portals[1]) : (portals[1], portals[0]);
+
+            // SIGKILL: no shutdown, no goodbye to nginx or PostgreSQL.
+            await gone.KillAsync();
+            var killed = System.Diagnostics.Stopwatch.StartNew();
+
+            // Visitors from 16 addresses, so some were hashed to the killed portal: all are served by the other.
+            for (var i = 1; i <= 16; i++)
+            {
+                using var visitor = From($"127.0.0.{i}", nginx.Address);
+                foreach (var path in new[] { "/qa", "/explanation", "/tester", "/en/qa" })
+                    Assert.True((await visitor.GetAsync(path, Ct)).StatusCode == HttpStatusCode.OK, $"{path} from 127.0.0.{i}");
+                var test = await visitor.GetStringAsync("/api/tester?host=127.0.0.1&ports=587", Ct);
+                Assert.Contains("\"outcome\":\"ok\"", test);
+            }
+            Assert.Contains("\"name\":\"relay\"", await From("127.0.0.1", nginx.Address).GetStringAsync("/api/status", Ct));
+
+            // The other takes the checks over within one interval (and its jitter) of the kill.
+            while (relay.Connections < 3)
+            {
+                Assert.True(killed.Elapsed < TimeSpan.FromSeconds(36), $"no check within one interval of the kill ({killed.Elapsed.TotalSeconds:0} s)");
+                await Task.Delay(100, Ct);
+            }
+            Assert.Equal($"portal-{survivor.Name}", await MonitorHolderAsync(database));
+            await Task.Delay(TimeSpan.FromSeconds(3), Ct);
+            Assert.Equal(3, relay.Connections);
+            Assert.False(survivor.HasExited);
+        }
+        finally
+        {
+            foreach (var p in portals) await p.DisposeAsync();
+        }
+    }
+}
