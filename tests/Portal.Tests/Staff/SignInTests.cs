@@ -80,6 +80,25 @@ public sealed class SignInTests
     }
 
     [Fact]
+    public async Task An_Address_Gets_Its_Failures_Back_When_They_Leave_The_Window_And_Old_Ones_Are_Deleted()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var factory = await PortalAsync(clock);
+        var throttle = factory.Services.GetRequiredService<SignInThrottle>();
+
+        for (var i = 0; i < SignInThrottle.MaxFailures; i++) Assert.NotNull(await throttle.TryTakeAsync("192.0.2.30", Ct));
+        Assert.Null(await throttle.TryTakeAsync("192.0.2.30", Ct));
+        clock.Advance(SignInThrottle.Window - TimeSpan.FromSeconds(1));
+        Assert.Null(await throttle.TryTakeAsync("192.0.2.30", Ct));
+
+        clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.NotNull(await throttle.TryTakeAsync("192.0.2.30", Ct));
+        var db = factory.Services.GetRequiredService<Portal.Data.Db>();
+        await using var c = await db.OpenAsync(Ct);
+        Assert.Equal(1, await Dapper.SqlMapper.ExecuteScalarAsync<long>(c, "SELECT count(*) FROM sign_in_failures"));
+    }
+
+    [Fact]
     public async Task Every_Sign_In_Failure_Lock_Out_And_Sign_Out_Is_Logged_Without_The_Password()
     {
         await using var factory = await PortalAsync();
