@@ -78,6 +78,7 @@ public sealed class PublishedFailoverTests
     private static HttpClient From(string address, Uri baseAddress) => new(new SocketsHttpHandler
     {
         AllowAutoRedirect = false,
+        UseCookies = false,
         ConnectCallback = async (context, ct) =>
         {
             var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
@@ -86,6 +87,23 @@ public sealed class PublishedFailoverTests
             return new NetworkStream(socket, ownsSocket: true);
         },
     }) { BaseAddress = baseAddress };
+
+    /// <summary>A wrong staff sign-in by the form (token and its cookie from the same portal).</summary>
+    private static async Task<HttpResponseMessage> WrongSignInAsync(HttpClient visitor)
+    {
+        var form = await visitor.GetAsync("/staff/login", Ct);
+        var token = System.Text.RegularExpressions.Regex.Match(await form.Content.ReadAsStringAsync(Ct),
+            "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var post = new HttpRequestMessage(HttpMethod.Post, "/staff/login")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["_handler"] = "login", ["__RequestVerificationToken"] = token, ["Form.Name"] = "nobody", ["Form.Password"] = "wrong",
+            }),
+        };
+        post.Headers.Add("Cookie", string.Join("; ", form.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0])));
+        return await visitor.SendAsync(post, Ct);
+    }
 
     [Fact]
     public async Task One_Portal_Checks_Once_Per_Interval_And_After_It_Is_Killed_Nginx_Serves_Through_The_Other_Which_Takes_The_Checks_Over()
@@ -115,7 +133,23 @@ public sealed class PublishedFailoverTests
                 await Task.Delay(50, Ct);
             }
             var first = System.Diagnostics.Stopwatch.StartNew();
-            await Task.Delay(TimeSpan.FromSeconds(42), Ct);
+
+            // Which portal nginx gives each visitor address: a wrong sign-in is logged, with the address, by the
+            // portal that served it.
+            for (var i = 1; i <= 16; i++)
+            {
+                using var visitor = From($"127.0.0.{i}", nginx.Address);
+                Assert.Equal(HttpStatusCode.Unauthorized, (await WrongSignInAsync(visitor)).StatusCode);
+            }
+            string[] ServedBy(PublishedPortal p) => Enumerable.Range(1, 16).Select(i => $"127.0.0.{i}")
+                .Where(a => p.Output.Any(l => l.EndsWith($"Staff sign-in failed: wrong name or password for nobody from {a}", StringComparison.Ordinal))).ToArray();
+            var servedByA = ServedBy(portals[0]);
+            var servedByB = ServedBy(portals[1]);
+            Assert.Equal(16, servedByA.Length + servedByB.Length);
+            Assert.True(servedByA.Length > 0 && servedByB.Length > 0, $"nginx sent every visitor to one portal: a {servedByA.Length}, b {servedByB.Length}");
+            Assert.Empty(servedByA.Intersect(servedByB));
+
+            await Task.Delay(TimeSpan.FromSeconds(42) - first.Elapsed, Ct);
             Assert.Equal(2, relay.Connections);   // both portals checking would make 4
             var holder = await MonitorHolderAsync(database);
             Assert.Contains(holder, new[] { "portal-a", "portal-b" });
@@ -125,7 +159,7 @@ public sealed class PublishedFailoverTests
             await gone.KillAsync();
             var killed = System.Diagnostics.Stopwatch.StartNew();
 
-            // Visitors from 16 addresses, so some were hashed to the killed portal: all are served by the other.
+            // Every visitor is served, those nginx gave to the killed portal by the other.
             for (var i = 1; i <= 16; i++)
             {
                 using var visitor = From($"127.0.0.{i}", nginx.Address);
@@ -135,6 +169,13 @@ public sealed class PublishedFailoverTests
                 Assert.Contains("\"outcome\":\"ok\"", test);
             }
             Assert.Contains("\"name\":\"relay\"", await From("127.0.0.1", nginx.Address).GetStringAsync("/api/status", Ct));
+            var movedOver = ServedBy(gone).ToList();
+            foreach (var address in movedOver)
+            {
+                using var visitor = From(address, nginx.Address);
+                Assert.Equal(HttpStatusCode.Unauthorized, (await WrongSignInAsync(visitor)).StatusCode);
+            }
+            Assert.All(movedOver, a => Assert.Contains(survivor.Output, l => l.EndsWith($"for nobody from {a}", StringComparison.Ordinal)));
 
             // The other takes the checks over within one interval (and its jitter) of the kill.
             while (relay.Connections < 3)
