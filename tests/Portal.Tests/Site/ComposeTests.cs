@@ -35,6 +35,13 @@ public sealed class ComposeTests
         Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(config, "ConnectionStrings__Portal: Host=postgres;").Count);
         Assert.Contains("deploy/nginx/portal.conf", config);
         Assert.Contains("ForwardedHeaders__KnownNetworks__0", config);
+        Assert.Contains("deploy/nginx/portal-proxy.inc", config);
+        // The line test's ports go straight to one portal (nginx carries only HTTP), never to both on one host.
+        var portalA = config[config.IndexOf("\n  portal-a:", StringComparison.Ordinal)..config.IndexOf("\n  portal-b:", StringComparison.Ordinal)];
+        var portalB = config[config.IndexOf("\n  portal-b:", StringComparison.Ordinal)..];
+        portalB = portalB[..(portalB.IndexOf("\n  ", 3, StringComparison.Ordinal) is > 0 and var end ? end : portalB.Length)];
+        Assert.Contains("target: 2525", portalA);
+        Assert.DoesNotContain("target: 2525", portalB);
     }
 
     [Fact]
