@@ -10,7 +10,7 @@ namespace Portal.BrowserTests;
 /// Two published portals with the relay monitor on, behind nginx: one checks, once per interval; the one checking is
 /// killed with SIGKILL, and nginx goes on serving through the other, which takes the checks over.
 /// </summary>
-public sealed class PublishedFailoverTests
+public sealed class PublishedFailoverTests(BrowserFixture browser)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -187,6 +187,45 @@ public sealed class PublishedFailoverTests
             await Task.Delay(TimeSpan.FromSeconds(3), Ct);
             Assert.Equal(3, relay.Connections);
             Assert.False(survivor.HasExited);
+        }
+        finally
+        {
+            foreach (var p in portals) await p.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task An_Open_Tester_Page_Whose_Portal_Is_Killed_Reloads_On_The_Other_And_Runs_A_Test()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        var portals = await Task.WhenAll(new[] { "a", "b" }.Select(name => PublishedPortal.StartAsync(name, TwoPublishedPortals.Settings(database, name))));
+        try
+        {
+            await using var nginx = await NginxProcess.ConfigureAsync(Path.Combine(BrowserFixture.RepoRoot(), "deploy", "nginx"),
+                [portals[0].Address.Port, portals[1].Address.Port]);
+            await nginx.StartAsync();
+            var context = await browser.Browser.NewContextAsync(new Microsoft.Playwright.BrowserNewContextOptions { BaseURL = nginx.Address.ToString(), Locale = "ja-JP" });
+            var page = await context.NewPageAsync();
+            await page.GotoAsync("/tester");
+            await page.Locator("form[data-ready=true]").WaitForAsync(new() { Timeout = 15_000 });
+
+            // The browser comes from 127.0.0.1: the portal that logs this address's wrong sign-in holds its circuit.
+            using (var visitor = From("127.0.0.1", nginx.Address))
+                Assert.Equal(HttpStatusCode.Unauthorized, (await WrongSignInAsync(visitor)).StatusCode);
+            var holder = portals.Single(p => p.Output.Any(l => l.EndsWith("for nobody from 127.0.0.1", StringComparison.Ordinal)));
+            var other = portals.Single(p => p != holder);
+            await holder.KillAsync();
+
+            // Blazor finds its circuit gone (the other portal does not know it) and loads the page again, there.
+            await page.WaitForFunctionAsync("() => document.querySelector('form[data-ready=true]') !== null && performance.getEntriesByType('navigation')[0].type === 'reload'",
+                null, new() { Timeout = 60_000 });
+            await page.Locator("#tester-host").FillAsync("127.0.0.1");
+            await page.Locator("input[name=ports][value='25']").UncheckAsync();
+            await page.Locator("input[name=ports][value='465']").UncheckAsync();
+            await page.Locator("#tester-host").PressAsync("Enter");
+            await page.Locator("li.port-row[data-port='587'][data-outcome=ok]").WaitForAsync(new() { Timeout = 30_000 });
+            Assert.False(other.HasExited);
+            await context.CloseAsync();
         }
         finally
         {
