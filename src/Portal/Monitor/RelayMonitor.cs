@@ -16,11 +16,42 @@ public sealed record MonitorSnapshot(IReadOnlyList<WatchedTarget> Targets, DateT
 
 /// <summary>
 /// Checks every port of every target with the tester's own probe. The operator's targets are trusted: they come
-/// only from configuration, so private addresses need no allow-list. Rounds never overlap.
+/// only from configuration, so private addresses need no allow-list. Rounds never overlap. With several portals on
+/// one PostgreSQL database, a round or a change of the notes is signalled, and the others read it at once.
 /// </summary>
-public sealed class RelayMonitor(MonitorOptions options, TesterOptions tester, MonitorStore store, IHostResolver resolver, SmtpProbe probe,
-    TimeProvider clock, ILogger<RelayMonitor> logger)
+public sealed class RelayMonitor
 {
+    public const string Topic = "monitor";
+
+    private readonly MonitorOptions options;
+    private readonly TesterOptions tester;
+    private readonly MonitorStore store;
+    private readonly IHostResolver resolver;
+    private readonly SmtpProbe probe;
+    private readonly TimeProvider clock;
+    private readonly ILogger<RelayMonitor> logger;
+    private readonly Portal.Data.ChangeSignals? _signals;
+
+    public RelayMonitor(MonitorOptions options, TesterOptions tester, MonitorStore store, IHostResolver resolver, SmtpProbe probe,
+        TimeProvider clock, ILogger<RelayMonitor> logger, Portal.Data.ChangeSignals? signals = null)
+    {
+        (this.options, this.tester, this.store, this.resolver, this.probe, this.clock, this.logger) = (options, tester, store, resolver, probe, clock, logger);
+        _signals = signals;
+        if (signals is not null) signals.Received += topic => { if (topic is Topic or "*") _ = RefreshOnSignalAsync(); };
+    }
+
+    private async Task RefreshOnSignalAsync()
+    {
+        try
+        {
+            await RefreshAsync(CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Monitor: could not read the other portal's round");
+        }
+    }
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private MonitorSnapshot _current = MonitorSnapshot.Empty;
     private bool _loaded;
@@ -94,6 +125,7 @@ public sealed class RelayMonitor(MonitorOptions options, TesterOptions tester, M
             _gate.Release();
         }
         Changed?.Invoke();
+        if (_signals is not null) await _signals.PublishAsync(Topic);
     }
 
     /// <summary>
@@ -133,6 +165,7 @@ public sealed class RelayMonitor(MonitorOptions options, TesterOptions tester, M
             _gate.Release();
         }
         Changed?.Invoke();
+        if (_signals is not null) await _signals.PublishAsync(Topic);
     }
 
     private static string Host(MonitorTarget t)
