@@ -39,6 +39,7 @@ public sealed partial class PublishedPortal : IAsyncDisposable
     {
         if (System.Environment.GetEnvironmentVariable("PORTAL_PUBLISHED_DIR") is { Length: > 0 } given) return given;
         var output = Directory.CreateTempSubdirectory("portal-published-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { Directory.Delete(output, recursive: true); } catch (IOException) { } };
         var (exit, text) = await RunAsync("dotnet", ["publish", Path.Combine(BrowserFixture.RepoRoot(), "src", "Portal"), "-c", "Release", "-o", output, "--nologo"], null, null);
         if (exit != 0) throw new InvalidOperationException("dotnet publish failed:\n" + text);
         return output;

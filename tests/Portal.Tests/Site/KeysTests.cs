@@ -13,13 +13,13 @@ public sealed class KeysTests
     [Fact]
     public async Task A_Staff_Cookie_Still_Works_After_The_Portal_Restarts()
     {
-        string cookie, database, keys;
-        await using (var first = new PortalFactory())
+        using var folder = new TempFolder();
+        string cookie, database = Path.Combine(folder.Path, "portal.db"), keys = Path.Combine(folder.Path, "keys");
+        await using (var first = new PortalFactory(databaseFile: database, keysFolder: keys))
         {
             await first.Services.GetRequiredService<StaffStore>().AddAsync("sato", "editor", "correct horse battery", Ct);
             var login = await StaffClient.For(first).LogInAsync("sato", "correct horse battery");
             cookie = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("portal-staff=", StringComparison.Ordinal)).Split(';')[0];
-            (database, keys) = (first.DatabaseFile, first.KeysFolder);
         }
         Assert.NotEmpty(Directory.GetFiles(keys, "key-*.xml"));
 

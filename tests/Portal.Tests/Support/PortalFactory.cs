@@ -55,6 +55,16 @@ public sealed class PortalFactory(string? contentRoot = null, string environment
     {
         await base.DisposeAsync();
         if (_postgres is not null) await _postgres.DisposeAsync();
+        // The folders this factory made itself go with it (given ones belong to the test).
+        if (databaseFile is null) Delete(Path.GetDirectoryName(DatabaseFile)!);
+        if (keysFolder is null) Delete(KeysFolder);
+    }
+
+    private static void Delete(string folder)
+    {
+        try { Directory.Delete(folder, recursive: true); }
+        catch (DirectoryNotFoundException) { }
+        catch (IOException) { }
     }
 
     public HttpClient CreatePlainClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
