@@ -88,6 +88,16 @@ public sealed class PublishedFailoverTests(BrowserFixture browser)
         },
     }) { BaseAddress = baseAddress };
 
+    private static async Task Eventually(Func<bool> condition, string what)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"not seen within 10 s: {what}");
+            await Task.Delay(50, Ct);
+        }
+    }
+
     /// <summary>A wrong staff sign-in by the form (token and its cookie from the same portal).</summary>
     private static async Task<HttpResponseMessage> WrongSignInAsync(HttpClient visitor)
     {
@@ -143,6 +153,8 @@ public sealed class PublishedFailoverTests(BrowserFixture browser)
             }
             string[] ServedBy(PublishedPortal p) => Enumerable.Range(1, 16).Select(i => $"127.0.0.{i}")
                 .Where(a => p.Output.Any(l => l.EndsWith($"Staff sign-in failed: wrong name or password for nobody from {a}", StringComparison.Ordinal))).ToArray();
+            // The console logger writes from a queue: give the last lines a moment to come through.
+            await Eventually(() => ServedBy(portals[0]).Length + ServedBy(portals[1]).Length >= 16, "every wrong sign-in in a portal's log");
             var servedByA = ServedBy(portals[0]);
             var servedByB = ServedBy(portals[1]);
             Assert.Equal(16, servedByA.Length + servedByB.Length);
@@ -175,7 +187,8 @@ public sealed class PublishedFailoverTests(BrowserFixture browser)
                 using var visitor = From(address, nginx.Address);
                 Assert.Equal(HttpStatusCode.Unauthorized, (await WrongSignInAsync(visitor)).StatusCode);
             }
-            Assert.All(movedOver, a => Assert.Contains(survivor.Output, l => l.EndsWith($"for nobody from {a}", StringComparison.Ordinal)));
+            await Eventually(() => movedOver.All(a => survivor.Output.Any(l => l.EndsWith($"for nobody from {a}", StringComparison.Ordinal))),
+                "the killed portal's visitors in the other's log");
 
             // The other takes the checks over within one interval (and its jitter) of the kill.
             while (relay.Connections < 3)
@@ -212,7 +225,9 @@ public sealed class PublishedFailoverTests(BrowserFixture browser)
             // The browser comes from 127.0.0.1: the portal that logs this address's wrong sign-in holds its circuit.
             using (var visitor = From("127.0.0.1", nginx.Address))
                 Assert.Equal(HttpStatusCode.Unauthorized, (await WrongSignInAsync(visitor)).StatusCode);
-            var holder = portals.Single(p => p.Output.Any(l => l.EndsWith("for nobody from 127.0.0.1", StringComparison.Ordinal)));
+            static bool Served(PublishedPortal p) => p.Output.Any(l => l.EndsWith("for nobody from 127.0.0.1", StringComparison.Ordinal));
+            await Eventually(() => portals.Any(Served), "the wrong sign-in in a portal's log");
+            var holder = portals.Single(Served);
             var other = portals.Single(p => p != holder);
             await holder.KillAsync();
 

@@ -113,6 +113,10 @@ public sealed partial class TwoPublishedPortalsTests(TwoPublishedPortals portals
     [Fact]
     public async Task Started_At_The_Same_Moment_They_Applied_Each_Migration_And_The_Seed_Exactly_Once()
     {
+        // The console logger writes from a queue: the seed's line may come after "Now listening".
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (!portals.A.Output.Concat(portals.B.Output).Any(l => l.Contains("Filled the provider registry from the seed")) && watch.Elapsed < TimeSpan.FromSeconds(10))
+            await Task.Delay(50, Ct);
         var logs = portals.A.Output.Concat(portals.B.Output).ToList();
         var applied = logs.Select(l => Regex.Match(l, @"Applied migration (\S+)")).Where(m => m.Success).Select(m => m.Groups[1].Value).Order();
         Assert.Equal(Portal.Data.Migrator.PostgresScripts.Select(s => s.Name).Order(), applied);
