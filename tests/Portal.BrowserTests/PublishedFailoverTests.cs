@@ -208,10 +208,17 @@ public sealed class PublishedFailoverTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task An_Open_Tester_Page_Whose_Portal_Is_Killed_Reloads_On_The_Other_And_Runs_A_Test()
+    public async Task Open_Tester_And_Line_Test_Pages_Whose_Portal_Is_Killed_Reload_On_The_Other_And_Go_On()
     {
         await using var database = await PostgresDatabase.CreateAsync();
-        var portals = await Task.WhenAll(new[] { "a", "b" }.Select(name => PublishedPortal.StartAsync(name, TwoPublishedPortals.Settings(database, name))));
+        var linePorts = new Dictionary<string, int> { ["a"] = NginxProcess.FreePort(), ["b"] = NginxProcess.FreePort() };
+        var portals = await Task.WhenAll(new[] { "a", "b" }.Select(name => PublishedPortal.StartAsync(name, TwoPublishedPortals.Settings(database, name, new()
+        {
+            ["LineTest:Listeners:0:Port"] = linePorts[name].ToString(),
+            ["LineTest:Listeners:0:PublicPort"] = "25",
+            ["LineTest:Listeners:0:Tls"] = "starttls",
+            ["LineTest:Listeners:0:Address"] = "127.0.0.1",
+        }))));
         try
         {
             await using var nginx = await NginxProcess.ConfigureAsync(Path.Combine(BrowserFixture.RepoRoot(), "deploy", "nginx"),
@@ -221,6 +228,11 @@ public sealed class PublishedFailoverTests(BrowserFixture browser)
             var page = await context.NewPageAsync();
             await page.GotoAsync("/tester");
             await page.Locator("form[data-ready=true]").WaitForAsync(new() { Timeout = 15_000 });
+            var line = await context.NewPageAsync();
+            await line.GotoAsync("/line-test");
+            await line.Locator("#line-command").WaitForAsync(new() { Timeout = 15_000 });
+            var code = await line.Locator("article.line-test").GetAttributeAsync("data-code");
+            Assert.EndsWith($"/line-test/{code}", line.Url);
 
             // The browser comes from 127.0.0.1: the portal that logs this address's wrong sign-in holds its circuit.
             using (var visitor = From("127.0.0.1", nginx.Address))
@@ -239,6 +251,22 @@ public sealed class PublishedFailoverTests(BrowserFixture browser)
             await page.Locator("input[name=ports][value='465']").UncheckAsync();
             await page.Locator("#tester-host").PressAsync("Enter");
             await page.Locator("li.port-row[data-port='587'][data-outcome=ok]").WaitForAsync(new() { Timeout = 30_000 });
+
+            // The line-test page reloads with its code (kept in the database), and the customer's line reaches the
+            // other portal's listener: the row arrives on the page, live.
+            await line.WaitForFunctionAsync("() => performance.getEntriesByType('navigation')[0].type === 'reload' && document.querySelector('#line-command') !== null",
+                null, new() { Timeout = 60_000 });
+            Assert.Equal(code, await line.Locator("article.line-test").GetAttributeAsync("data-code"));
+            await line.Locator("li.port-row[data-port='25'][data-state=waiting]").WaitForAsync();
+            using (var tcp = new TcpClient())
+            {
+                await tcp.ConnectAsync(IPAddress.Loopback, linePorts[other.Name], Ct);
+                using var reader = new StreamReader(tcp.GetStream(), Encoding.ASCII);
+                Assert.StartsWith("220", await reader.ReadLineAsync(Ct));
+                await tcp.GetStream().WriteAsync(Encoding.ASCII.GetBytes($"EHLO {code!.ToLowerInvariant()}\r\n"), Ct);
+                Assert.StartsWith("250", await reader.ReadLineAsync(Ct));
+            }
+            await line.Locator("li.port-row[data-port='25'][data-state=arrived]").WaitForAsync(new() { Timeout = 5_000 });
             Assert.False(other.HasExited);
             await context.CloseAsync();
         }
