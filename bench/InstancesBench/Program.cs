@@ -4,31 +4,16 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
-using System.Text.RegularExpressions;
+using Portal.Tests.Support;
 
 var (a, b, name, password) = (new Uri(args[0]), new Uri(args[1]), args[2], args[3]);
 var edits = args.Length > 4 ? int.Parse(args[4]) : 100;
-HttpClient Client(Uri address) => new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = address };
-var toA = Client(a);
-var toB = Client(b);
+var toA = FormPosts.Plain(a);
+var toB = FormPosts.Plain(b);
 
-string Cookies(HttpResponseMessage r) => string.Join("; ", r.Headers.TryGetValues("Set-Cookie", out var all) ? all.Select(c => c.Split(';')[0]) : []);
-string Token(string html) => Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
-async Task<HttpResponseMessage> Send(HttpMethod method, string path, string cookie, Dictionary<string, string>? form = null)
-{
-    var request = new HttpRequestMessage(method, path) { Content = form is null ? null : new FormUrlEncodedContent(form) };
-    if (cookie.Length > 0) request.Headers.Add("Cookie", cookie);
-    return await toA.SendAsync(request);
-}
-
-var login = await toA.GetAsync("/staff/login");
-var signedIn = await Send(HttpMethod.Post, "/staff/login", Cookies(login), new()
-{
-    ["_handler"] = "login", ["__RequestVerificationToken"] = Token(await login.Content.ReadAsStringAsync()),
-    ["Form.Name"] = name, ["Form.Password"] = password,
-});
+var signedIn = await FormPosts.SignInAsync(toA, name, password);
 if (signedIn.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"sign-in on A: {signedIn.StatusCode}");
-var cookie = Cookies(signedIn);
+var cookie = FormPosts.Cookies(signedIn);
 using var list = JsonDocument.Parse(await toB.GetStringAsync("/api/providers?q=OCN"));
 var id = list.RootElement[0].GetProperty("id").GetInt64();
 
@@ -36,19 +21,13 @@ var times = new List<double>();
 var posts = new List<double>();
 for (var i = 0; i < edits; i++)
 {
-    var edit = await Send(HttpMethod.Get, $"/staff/providers/{id}", cookie);
-    var html = await edit.Content.ReadAsStringAsync();
-    var fields = new Dictionary<string, string> { ["_handler"] = "edit", ["__RequestVerificationToken"] = Token(html) };
-    foreach (Match tag in Regex.Matches(html, "<input[^>]*name=\"(Form\\.[A-Za-z]+)\"[^>]*>"))
-        fields[tag.Groups[1].Value] = WebUtility.HtmlDecode(Regex.Match(tag.Value, "value=\"([^\"]*)\"").Groups[1].Value);
-    fields["Form.Op25b"] = Regex.Match(html, "<option value=\"([a-z]+)\" selected").Groups[1].Value;
-    foreach (Match area in Regex.Matches(html, "<textarea[^>]*name=\"(Form\\.[A-Za-z]+)\"[^>]*>([^<]*)</textarea>"))
-        fields[area.Groups[1].Value] = WebUtility.HtmlDecode(area.Groups[2].Value);
+    var edit = await FormPosts.OpenAsync(toA, $"/staff/providers/{id}", cookie);
+    var fields = FormPosts.EditFields(edit.Html);
     var marker = $"計測メモ{i:D4}";
     fields["Form.NotesJa"] = marker;
     await toB.GetStringAsync($"/providers/{id}");   // B has the old page cached
     var watch = Stopwatch.StartNew();
-    var saved = await Send(HttpMethod.Post, $"/staff/providers/{id}", cookie + "; " + Cookies(edit), fields);
+    var saved = await FormPosts.PostAsync(toA, $"/staff/providers/{id}", edit, "edit", fields);
     var committed = watch.Elapsed.TotalMilliseconds;
     if (saved.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"edit on A: {saved.StatusCode}");
     while (!(await toB.GetStringAsync($"/providers/{id}")).Contains(marker))

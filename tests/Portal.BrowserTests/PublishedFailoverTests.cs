@@ -75,46 +75,6 @@ public sealed class PublishedFailoverTests(BrowserFixture browser)
             """, new { key = Portal.Monitor.MonitorLease.Key });
     }
 
-    private static HttpClient From(string address, Uri baseAddress) => new(new SocketsHttpHandler
-    {
-        AllowAutoRedirect = false,
-        UseCookies = false,
-        ConnectCallback = async (context, ct) =>
-        {
-            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
-            socket.Bind(new IPEndPoint(IPAddress.Parse(address), 0));
-            await socket.ConnectAsync(context.DnsEndPoint, ct);
-            return new NetworkStream(socket, ownsSocket: true);
-        },
-    }) { BaseAddress = baseAddress };
-
-    private static async Task Eventually(Func<bool> condition, string what)
-    {
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"not seen within 10 s: {what}");
-            await Task.Delay(50, Ct);
-        }
-    }
-
-    /// <summary>A wrong staff sign-in by the form (token and its cookie from the same portal).</summary>
-    private static async Task<HttpResponseMessage> WrongSignInAsync(HttpClient visitor)
-    {
-        var form = await visitor.GetAsync("/staff/login", Ct);
-        var token = System.Text.RegularExpressions.Regex.Match(await form.Content.ReadAsStringAsync(Ct),
-            "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
-        var post = new HttpRequestMessage(HttpMethod.Post, "/staff/login")
-        {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["_handler"] = "login", ["__RequestVerificationToken"] = token, ["Form.Name"] = "nobody", ["Form.Password"] = "wrong",
-            }),
-        };
-        post.Headers.Add("Cookie", string.Join("; ", form.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0])));
-        return await visitor.SendAsync(post, Ct);
-    }
-
     [Fact]
     public async Task One_Portal_Checks_Once_Per_Interval_And_After_It_Is_Killed_Nginx_Serves_Through_The_Other_Which_Takes_The_Checks_Over()
     {
@@ -148,13 +108,13 @@ public sealed class PublishedFailoverTests(BrowserFixture browser)
             // portal that served it.
             for (var i = 1; i <= 16; i++)
             {
-                using var visitor = From($"127.0.0.{i}", nginx.Address);
-                Assert.Equal(HttpStatusCode.Unauthorized, (await WrongSignInAsync(visitor)).StatusCode);
+                using var visitor = FormPosts.BoundTo($"127.0.0.{i}", nginx.Address);
+                Assert.Equal(HttpStatusCode.Unauthorized, (await FormPosts.SignInAsync(visitor, "nobody", "wrong", Ct)).StatusCode);
             }
             string[] ServedBy(PublishedPortal p) => Enumerable.Range(1, 16).Select(i => $"127.0.0.{i}")
                 .Where(a => p.Output.Any(l => l.EndsWith($"Staff sign-in failed: wrong name or password for nobody from {a}", StringComparison.Ordinal))).ToArray();
             // The console logger writes from a queue: give the last lines a moment to come through.
-            await Eventually(() => ServedBy(portals[0]).Length + ServedBy(portals[1]).Length >= 16, "every wrong sign-in in a portal's log");
+            await PublishedPortal.EventuallyAsync(() => ServedBy(portals[0]).Length + ServedBy(portals[1]).Length >= 16, "every wrong sign-in in a portal's log");
             var servedByA = ServedBy(portals[0]);
             var servedByB = ServedBy(portals[1]);
             Assert.Equal(16, servedByA.Length + servedByB.Length);
@@ -174,20 +134,20 @@ public sealed class PublishedFailoverTests(BrowserFixture browser)
             // Every visitor is served, those nginx gave to the killed portal by the other.
             for (var i = 1; i <= 16; i++)
             {
-                using var visitor = From($"127.0.0.{i}", nginx.Address);
+                using var visitor = FormPosts.BoundTo($"127.0.0.{i}", nginx.Address);
                 foreach (var path in new[] { "/qa", "/explanation", "/tester", "/en/qa" })
                     Assert.True((await visitor.GetAsync(path, Ct)).StatusCode == HttpStatusCode.OK, $"{path} from 127.0.0.{i}");
                 var test = await visitor.GetStringAsync("/api/tester?host=127.0.0.1&ports=587", Ct);
                 Assert.Contains("\"outcome\":\"ok\"", test);
             }
-            Assert.Contains("\"name\":\"relay\"", await From("127.0.0.1", nginx.Address).GetStringAsync("/api/status", Ct));
+            Assert.Contains("\"name\":\"relay\"", await FormPosts.BoundTo("127.0.0.1", nginx.Address).GetStringAsync("/api/status", Ct));
             var movedOver = ServedBy(gone).ToList();
             foreach (var address in movedOver)
             {
-                using var visitor = From(address, nginx.Address);
-                Assert.Equal(HttpStatusCode.Unauthorized, (await WrongSignInAsync(visitor)).StatusCode);
+                using var visitor = FormPosts.BoundTo(address, nginx.Address);
+                Assert.Equal(HttpStatusCode.Unauthorized, (await FormPosts.SignInAsync(visitor, "nobody", "wrong", Ct)).StatusCode);
             }
-            await Eventually(() => movedOver.All(a => survivor.Output.Any(l => l.EndsWith($"for nobody from {a}", StringComparison.Ordinal))),
+            await PublishedPortal.EventuallyAsync(() => movedOver.All(a => survivor.Output.Any(l => l.EndsWith($"for nobody from {a}", StringComparison.Ordinal))),
                 "the killed portal's visitors in the other's log");
 
             // The other takes the checks over within one interval (and its jitter) of the kill.
@@ -211,14 +171,8 @@ public sealed class PublishedFailoverTests(BrowserFixture browser)
     public async Task Open_Tester_And_Line_Test_Pages_Whose_Portal_Is_Killed_Reload_On_The_Other_And_Go_On()
     {
         await using var database = await PostgresDatabase.CreateAsync();
-        var linePorts = new Dictionary<string, int> { ["a"] = NginxProcess.FreePort(), ["b"] = NginxProcess.FreePort() };
-        var portals = await Task.WhenAll(new[] { "a", "b" }.Select(name => PublishedPortal.StartAsync(name, TwoPublishedPortals.Settings(database, name, new()
-        {
-            ["LineTest:Listeners:0:Port"] = linePorts[name].ToString(),
-            ["LineTest:Listeners:0:PublicPort"] = "25",
-            ["LineTest:Listeners:0:Tls"] = "starttls",
-            ["LineTest:Listeners:0:Address"] = "127.0.0.1",
-        }))));
+        var linePorts = new Dictionary<string, int> { ["a"] = Processes.FreeLoopbackPort(), ["b"] = Processes.FreeLoopbackPort() };
+        var portals = await Task.WhenAll(new[] { "a", "b" }.Select(name => PublishedPortal.StartAsync(name, TwoPublishedPortals.Settings(database, name, TwoPublishedPortals.LineListener(linePorts[name])))));
         try
         {
             await using var nginx = await NginxProcess.ConfigureAsync(Path.Combine(BrowserFixture.RepoRoot(), "deploy", "nginx"),
@@ -235,10 +189,10 @@ public sealed class PublishedFailoverTests(BrowserFixture browser)
             Assert.EndsWith($"/line-test/{code}", line.Url);
 
             // The browser comes from 127.0.0.1: the portal that logs this address's wrong sign-in holds its circuit.
-            using (var visitor = From("127.0.0.1", nginx.Address))
-                Assert.Equal(HttpStatusCode.Unauthorized, (await WrongSignInAsync(visitor)).StatusCode);
+            using (var visitor = FormPosts.BoundTo("127.0.0.1", nginx.Address))
+                Assert.Equal(HttpStatusCode.Unauthorized, (await FormPosts.SignInAsync(visitor, "nobody", "wrong", Ct)).StatusCode);
             static bool Served(PublishedPortal p) => p.Output.Any(l => l.EndsWith("for nobody from 127.0.0.1", StringComparison.Ordinal));
-            await Eventually(() => portals.Any(Served), "the wrong sign-in in a portal's log");
+            await PublishedPortal.EventuallyAsync(() => portals.Any(Served), "the wrong sign-in in a portal's log");
             var holder = portals.Single(Served);
             var other = portals.Single(p => p != holder);
             await holder.KillAsync();

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using Portal.Tests.Support;
 
 namespace Portal.BrowserTests;
 
@@ -40,7 +41,7 @@ public sealed partial class PublishedPortal : IAsyncDisposable
         if (System.Environment.GetEnvironmentVariable("PORTAL_PUBLISHED_DIR") is { Length: > 0 } given) return given;
         var output = Directory.CreateTempSubdirectory("portal-published-").FullName;
         AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { Directory.Delete(output, recursive: true); } catch (IOException) { } };
-        var (exit, text) = await RunAsync("dotnet", ["publish", Path.Combine(BrowserFixture.RepoRoot(), "src", "Portal"), "-c", "Release", "-o", output, "--nologo"], null, null);
+        var (exit, text) = await Processes.RunAsync("dotnet", ["publish", Path.Combine(BrowserFixture.RepoRoot(), "src", "Portal"), "-c", "Release", "-o", output, "--nologo"]);
         if (exit != 0) throw new InvalidOperationException("dotnet publish failed:\n" + text);
         return output;
     }
@@ -56,7 +57,7 @@ public sealed partial class PublishedPortal : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        SetEnvironment(start, folder, settings);
+        foreach (var (key, value) in Environment(folder, settings)) start.Environment[key] = value;
         var portal = new PublishedPortal(name, Process.Start(start)!, folder);
         var watch = Stopwatch.StartNew();
         while (watch.Elapsed < TimeSpan.FromSeconds(90))
@@ -77,16 +78,32 @@ public sealed partial class PublishedPortal : IAsyncDisposable
     public static async Task<(int ExitCode, string Output)> CommandAsync(IReadOnlyList<string> words, IReadOnlyDictionary<string, string> settings, string input)
     {
         var folder = Directory.CreateTempSubdirectory("portal-command-").FullName;
-        return await RunAsync("dotnet", [Path.Combine(await PublishedFolder, "Portal.dll"), .. words], input, start => SetEnvironment(start, folder, settings));
+        return await Processes.RunAsync("dotnet", [Path.Combine(await PublishedFolder, "Portal.dll"), .. words], input: input, environment: Environment(folder, settings));
     }
 
-    private static void SetEnvironment(ProcessStartInfo start, string folder, IReadOnlyDictionary<string, string> settings)
+    /// <summary>Production, with the settings in environment form and a keys folder of its own.</summary>
+    private static Dictionary<string, string> Environment(string folder, IReadOnlyDictionary<string, string> settings)
     {
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Site__PublicUrl"] = "https://support.saiin.example.jp";
-        start.Environment["Data__KeysFolder"] = Path.Combine(folder, "keys");
-        start.Environment["LineTest__Listeners"] = "";
-        foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__")] = value;
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Site__PublicUrl"] = "https://support.saiin.example.jp",
+            ["Data__KeysFolder"] = Path.Combine(folder, "keys"),
+            ["LineTest__Listeners"] = "",
+        };
+        foreach (var (key, value) in settings) environment[key.Replace(":", "__")] = value;
+        return environment;
+    }
+
+    /// <summary>Waits up to 10 s for the condition (a portal's log comes through a queue, a little late).</summary>
+    public static async Task EventuallyAsync(Func<bool> condition, string what)
+    {
+        var watch = Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"not seen within 10 s: {what}");
+            await Task.Delay(50);
+        }
     }
 
     /// <summary>SIGKILL: the process ends at once, without shutting down.</summary>
@@ -109,25 +126,4 @@ public sealed partial class PublishedPortal : IAsyncDisposable
 
     [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]
     private static partial Regex Listening();
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(string file, IReadOnlyList<string> arguments, string? input, Action<ProcessStartInfo>? setUp)
-    {
-        var info = new ProcessStartInfo(file, arguments)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = input is not null,
-        };
-        setUp?.Invoke(info);
-        using var process = Process.Start(info)!;
-        if (input is not null)
-        {
-            await process.StandardInput.WriteAsync(input);
-            process.StandardInput.Close();
-        }
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout + await stderr);
-    }
 }

@@ -31,14 +31,8 @@ public sealed class TwoPublishedPortals : IAsyncLifetime
         Database = await PostgresDatabase.CreateAsync();
         var started = await Task.WhenAll(new[] { "a", "b" }.Select(name =>
         {
-            LinePorts[name] = NginxProcess.FreePort();
-            return PublishedPortal.StartAsync(name, Settings(Database, name, new()
-            {
-                ["LineTest:Listeners:0:Port"] = LinePorts[name].ToString(),
-                ["LineTest:Listeners:0:PublicPort"] = "25",
-                ["LineTest:Listeners:0:Tls"] = "starttls",
-                ["LineTest:Listeners:0:Address"] = "127.0.0.1",
-            }));
+            LinePorts[name] = Processes.FreeLoopbackPort();
+            return PublishedPortal.StartAsync(name, Settings(Database, name, LineListener(LinePorts[name])));
         }));
         (A, B) = (started[0], started[1]);
         Nginx = await NginxProcess.ConfigureAsync(Path.Combine(BrowserFixture.RepoRoot(), "deploy", "nginx"), [A.Address.Port, B.Address.Port]);
@@ -46,6 +40,15 @@ public sealed class TwoPublishedPortals : IAsyncLifetime
         var (exit, output) = await PublishedPortal.CommandAsync(["staff", "add", "sato", "--role", "editor"], Settings(Database, "cli"), Password + "\n");
         if (exit != 0) throw new InvalidOperationException("staff add failed: " + output);
     }
+
+    /// <summary>One line-test listener on the loopback port, standing in for public port 25.</summary>
+    public static Dictionary<string, string> LineListener(int port) => new()
+    {
+        ["LineTest:Listeners:0:Port"] = port.ToString(),
+        ["LineTest:Listeners:0:PublicPort"] = "25",
+        ["LineTest:Listeners:0:Tls"] = "starttls",
+        ["LineTest:Listeners:0:Address"] = "127.0.0.1",
+    };
 
     /// <summary>What every portal of these tests gets: PostgreSQL (named in its sessions), nginx trusted, the tester on loopback.</summary>
     public static Dictionary<string, string> Settings(PostgresDatabase database, string name, Dictionary<string, string>? more = null)
@@ -73,50 +76,26 @@ public sealed class TwoPublishedPortals : IAsyncLifetime
     }
 }
 
-public sealed partial class TwoPublishedPortalsTests(TwoPublishedPortals portals, BrowserFixture browser) : IClassFixture<TwoPublishedPortals>
+public sealed class TwoPublishedPortalsTests(TwoPublishedPortals portals, BrowserFixture browser) : IClassFixture<TwoPublishedPortals>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static HttpClient Client(Uri address) => new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = address };
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
-
-    private static string Cookies(HttpResponseMessage response) =>
-        string.Join("; ", response.Headers.TryGetValues("Set-Cookie", out var all) ? all.Select(c => c.Split(';')[0]) : []);
+    private static HttpClient Client(Uri address) => FormPosts.Plain(address);
 
     /// <summary>Signs sato in on the portal by its form, as a browser would; returns the cookie header.</summary>
     private static async Task<string> SignInAsync(HttpClient portal)
     {
-        var form = await portal.GetAsync("/staff/login", Ct);
-        var login = new HttpRequestMessage(HttpMethod.Post, "/staff/login")
-        {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["_handler"] = "login", ["__RequestVerificationToken"] = Token().Match(await form.Content.ReadAsStringAsync(Ct)).Groups[1].Value,
-                ["Form.Name"] = "sato", ["Form.Password"] = TwoPublishedPortals.Password,
-            }),
-        };
-        login.Headers.Add("Cookie", Cookies(form));
-        var signedIn = await portal.SendAsync(login, Ct);
+        var signedIn = await FormPosts.SignInAsync(portal, "sato", TwoPublishedPortals.Password, Ct);
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
-        return Cookies(signedIn);
-    }
-
-    private static async Task<HttpResponseMessage> GetAsync(HttpClient portal, string path, string cookie)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Add("Cookie", cookie);
-        return await portal.SendAsync(request, Ct);
+        return FormPosts.Cookies(signedIn);
     }
 
     [Fact]
     public async Task Started_At_The_Same_Moment_They_Applied_Each_Migration_And_The_Seed_Exactly_Once()
     {
         // The console logger writes from a queue: the seed's line may come after "Now listening".
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        while (!portals.A.Output.Concat(portals.B.Output).Any(l => l.Contains("Filled the provider registry from the seed")) && watch.Elapsed < TimeSpan.FromSeconds(10))
-            await Task.Delay(50, Ct);
+        await PublishedPortal.EventuallyAsync(() => portals.A.Output.Concat(portals.B.Output).Any(l => l.Contains("Filled the provider registry from the seed")),
+            "the seed's line in a portal's log");
         var logs = portals.A.Output.Concat(portals.B.Output).ToList();
         var applied = logs.Select(l => Regex.Match(l, @"Applied migration (\S+)")).Where(m => m.Success).Select(m => m.Groups[1].Value).Order();
         Assert.Equal(Portal.Data.Migrator.PostgresScripts.Select(s => s.Name).Order(), applied);
@@ -132,9 +111,9 @@ public sealed partial class TwoPublishedPortalsTests(TwoPublishedPortals portals
     public async Task A_Staff_Cookie_Issued_By_A_Opens_The_Staff_Area_On_B()
     {
         var cookie = await SignInAsync(Client(portals.A.Address));
-        var onB = await GetAsync(Client(portals.B.Address), "/staff", cookie);
-        Assert.Equal(HttpStatusCode.OK, onB.StatusCode);
-        Assert.Contains("sato", await onB.Content.ReadAsStringAsync(Ct));
+        var onB = await FormPosts.OpenAsync(Client(portals.B.Address), "/staff", cookie, Ct);
+        Assert.Equal(HttpStatusCode.OK, onB.Status);
+        Assert.Contains("sato", onB.Html);
         Assert.Equal(HttpStatusCode.Redirect, (await Client(portals.B.Address).GetAsync("/staff", Ct)).StatusCode);
     }
 
@@ -149,19 +128,11 @@ public sealed partial class TwoPublishedPortalsTests(TwoPublishedPortals portals
         Assert.DoesNotContain("公開版での確認メモ", await b.GetStringAsync($"/providers/{id}", Ct));   // B has the page cached
 
         // The edit form as a browser posts it back, with one field changed.
-        var edit = await GetAsync(a, $"/staff/providers/{id}", cookie);
-        var html = await edit.Content.ReadAsStringAsync(Ct);
-        var fields = new Dictionary<string, string> { ["_handler"] = "edit", ["__RequestVerificationToken"] = Token().Match(html).Groups[1].Value };
-        foreach (Match tag in Regex.Matches(html, "<input[^>]*name=\"(Form\\.[A-Za-z]+)\"[^>]*>"))
-            fields[tag.Groups[1].Value] = WebUtility.HtmlDecode(Regex.Match(tag.Value, "value=\"([^\"]*)\"").Groups[1].Value);
-        fields["Form.Op25b"] = Regex.Match(html, "<option value=\"([a-z]+)\" selected").Groups[1].Value;
-        foreach (Match area in Regex.Matches(html, "<textarea[^>]*name=\"(Form\\.[A-Za-z]+)\"[^>]*>([^<]*)</textarea>"))
-            fields[area.Groups[1].Value] = WebUtility.HtmlDecode(area.Groups[2].Value);
+        var edit = await FormPosts.OpenAsync(a, $"/staff/providers/{id}", cookie, Ct);
+        var fields = FormPosts.EditFields(edit.Html);
         fields["Form.NotesJa"] = "公開版での確認メモ";
-        var post = new HttpRequestMessage(HttpMethod.Post, $"/staff/providers/{id}") { Content = new FormUrlEncodedContent(fields) };
-        post.Headers.Add("Cookie", cookie + "; " + Cookies(edit));   // the form token's cookie too
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        Assert.Equal(HttpStatusCode.Redirect, (await a.SendAsync(post, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await FormPosts.PostAsync(a, $"/staff/providers/{id}", edit, "edit", fields, Ct)).StatusCode);
 
         while (!(await b.GetStringAsync($"/providers/{id}", Ct)).Contains("公開版での確認メモ"))
         {

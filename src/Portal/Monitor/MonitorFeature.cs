@@ -68,11 +68,13 @@ public static class MonitorFeature
     }
 
     /// <summary>Runs a round at start (after the jitter) and then every interval; a round that runs long delays the next, never overlaps it.</summary>
-    private sealed class MonitorLoop(RelayMonitor monitor, MonitorLease lease, MonitorOptions options, TimeProvider clock, ILogger<MonitorLoop> logger)
-        : BackgroundService
+    private sealed class MonitorLoop(RelayMonitor monitor, MonitorLease lease, MonitorOptions options, TimeProvider clock,
+        Portal.Data.ChangeSignals signals, ILogger<MonitorLoop> logger) : BackgroundService
     {
         protected override async Task ExecuteAsync(CancellationToken stoppingToken)
         {
+            // Another portal's round or maintenance note: read it from the database now, not at the next tick.
+            signals.Received += topic => { if (topic is RelayMonitor.Topic or "*") _ = RefreshAsync(stoppingToken); };
             try
             {
                 await monitor.LoadAsync(stoppingToken);
@@ -102,6 +104,18 @@ public static class MonitorFeature
                 }
                 wait = started + options.Interval - clock.GetUtcNow();
                 if (wait < TimeSpan.Zero) wait = TimeSpan.Zero;
+            }
+        }
+
+        private async Task RefreshAsync(CancellationToken stoppingToken)
+        {
+            try
+            {
+                await monitor.RefreshAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Monitor: could not read the other portal's round");
             }
         }
     }

@@ -19,38 +19,11 @@ public sealed record MonitorSnapshot(IReadOnlyList<WatchedTarget> Targets, DateT
 /// only from configuration, so private addresses need no allow-list. Rounds never overlap. With several portals on
 /// one PostgreSQL database, a round or a change of the notes is signalled, and the others read it at once.
 /// </summary>
-public sealed class RelayMonitor
+public sealed class RelayMonitor(MonitorOptions options, TesterOptions tester, MonitorStore store, IHostResolver resolver, SmtpProbe probe,
+    TimeProvider clock, ILogger<RelayMonitor> logger, Portal.Data.ChangeSignals? signals = null)
 {
+    /// <summary>The signal topic of a round or a change of the notes; the monitor loop of the other portals follows it.</summary>
     public const string Topic = "monitor";
-
-    private readonly MonitorOptions options;
-    private readonly TesterOptions tester;
-    private readonly MonitorStore store;
-    private readonly IHostResolver resolver;
-    private readonly SmtpProbe probe;
-    private readonly TimeProvider clock;
-    private readonly ILogger<RelayMonitor> logger;
-    private readonly Portal.Data.ChangeSignals? _signals;
-
-    public RelayMonitor(MonitorOptions options, TesterOptions tester, MonitorStore store, IHostResolver resolver, SmtpProbe probe,
-        TimeProvider clock, ILogger<RelayMonitor> logger, Portal.Data.ChangeSignals? signals = null)
-    {
-        (this.options, this.tester, this.store, this.resolver, this.probe, this.clock, this.logger) = (options, tester, store, resolver, probe, clock, logger);
-        _signals = signals;
-        if (signals is not null) signals.Received += topic => { if (topic is Topic or "*") _ = RefreshOnSignalAsync(); };
-    }
-
-    private async Task RefreshOnSignalAsync()
-    {
-        try
-        {
-            await RefreshAsync(CancellationToken.None);
-        }
-        catch (Exception e)
-        {
-            logger.LogWarning(e, "Monitor: could not read the other portal's round");
-        }
-    }
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private MonitorSnapshot _current = MonitorSnapshot.Empty;
@@ -125,7 +98,7 @@ public sealed class RelayMonitor
             _gate.Release();
         }
         Changed?.Invoke();
-        if (_signals is not null) await _signals.PublishAsync(Topic);
+        if (signals is not null) await signals.PublishAsync(Topic);
     }
 
     /// <summary>
@@ -165,7 +138,7 @@ public sealed class RelayMonitor
             _gate.Release();
         }
         Changed?.Invoke();
-        if (_signals is not null) await _signals.PublishAsync(Topic);
+        if (signals is not null) await signals.PublishAsync(Topic);
     }
 
     private static string Host(MonitorTarget t)

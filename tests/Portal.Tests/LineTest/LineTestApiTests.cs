@@ -82,7 +82,7 @@ public sealed class LineTestApiTests
         var code = start.GetProperty("code").GetString()!;
         var command = start.GetProperty("commands").GetProperty("linux").GetString()!.Replace("line.example.jp", "127.0.0.1");
 
-        var (exit, output) = await RunAsync("bash", ["-c", command]);
+        var (exit, output) = await Processes.RunAsync("bash", ["-c", command], cancellationToken: Ct);
         var json = JsonDocument.Parse(await client.GetStringAsync($"/api/line-tests/{code}", Ct)).RootElement;
         var arrivals = json.GetProperty("arrivals").EnumerateArray().ToList();
 
@@ -226,7 +226,7 @@ public sealed class LineTestApiTests
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Portal.dll");
         var folder = Path.Combine(Path.GetTempPath(), $"portal-urls-{Guid.NewGuid():N}");
-        var web = FreePort();
+        var web = Processes.FreeLoopbackPort();
         var info = new ProcessStartInfo("dotnet", how == "--urls" ? [dll, "--urls", $"http://127.0.0.1:{web}"] : [dll])
         {
             RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = TestContent.RepoRoot,
@@ -261,22 +261,5 @@ public sealed class LineTestApiTests
             portal.Kill(entireProcessTree: true);
             await portal.WaitForExitAsync(CancellationToken.None);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var l = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
-    }
-
-    public static async Task<(int Exit, string Output)> RunAsync(string file, string[] arguments)
-    {
-        var info = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(Ct);
-        var stderr = process.StandardError.ReadToEndAsync(Ct);
-        await process.WaitForExitAsync(Ct);
-        return (process.ExitCode, await stdout + await stderr);
     }
 }

@@ -7,12 +7,7 @@ public sealed class ComposeTests
     [Fact]
     public async Task The_Compose_File_Is_Valid_With_A_Data_Volume_A_Port_And_A_Health_Check()
     {
-        // Debian's docker-compose validates without an engine; scripts/test.sh installs it.
-        var quiet = await PublishTests.RunAsync("docker-compose", "config -q", TestContent.RepoRoot);
-        Assert.True(quiet.ExitCode == 0, quiet.Output);
-
-        var (exitCode, config) = await PublishTests.RunAsync("docker-compose", "config", TestContent.RepoRoot);
-        Assert.Equal(0, exitCode);
+        var config = await ConfigAsync();
         Assert.Contains("portal-data:/app/data", config);
         Assert.Matches(@"\nvolumes:\n(  .+\n)*  portal-data:", config);
         Assert.Contains("http://127.0.0.1:8080/healthz/ready", config);
@@ -26,10 +21,7 @@ public sealed class ComposeTests
     [Fact]
     public async Task The_Several_Profile_Runs_Two_Portals_On_PostgreSQL_Behind_The_Repository_Nginx_Configuration()
     {
-        var quiet = await PublishTests.RunAsync("docker-compose", "--profile several config -q", TestContent.RepoRoot);
-        Assert.True(quiet.ExitCode == 0, quiet.Output);
-        var (exitCode, config) = await PublishTests.RunAsync("docker-compose", "--profile several config", TestContent.RepoRoot);
-        Assert.Equal(0, exitCode);
+        var config = await ConfigAsync("--profile", "several");
         foreach (var service in new[] { "postgres", "portal-a", "portal-b", "nginx" }) Assert.Contains($"\n  {service}:", config);
         Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(config, "Database__Provider: postgres").Count);
         Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(config, "ConnectionStrings__Portal: Host=postgres;").Count);
@@ -37,12 +29,23 @@ public sealed class ComposeTests
         Assert.Contains("ForwardedHeaders__KnownNetworks__0", config);
         Assert.Contains("deploy/nginx/portal-proxy.inc", config);
         // The line test's ports go straight to one portal (nginx carries only HTTP), never to both on one host.
-        var portalA = config[config.IndexOf("\n  portal-a:", StringComparison.Ordinal)..config.IndexOf("\n  portal-b:", StringComparison.Ordinal)];
-        var portalB = config[config.IndexOf("\n  portal-b:", StringComparison.Ordinal)..];
-        portalB = portalB[..(portalB.IndexOf("\n  ", 3, StringComparison.Ordinal) is > 0 and var end ? end : portalB.Length)];
-        Assert.Contains("target: 2525", portalA);
-        Assert.DoesNotContain("target: 2525", portalB);
+        Assert.Contains("target: 2525", Service(config, "portal-a"));
+        Assert.DoesNotContain("target: 2525", Service(config, "portal-b"));
     }
+
+    /// <summary>`docker-compose config -q` passes, then the resolved file (Debian's docker-compose needs no engine; scripts/test.sh installs it).</summary>
+    private static async Task<string> ConfigAsync(params string[] options)
+    {
+        var quiet = await Processes.RunAsync("docker-compose", [.. options, "config", "-q"], TestContent.RepoRoot);
+        Assert.True(quiet.ExitCode == 0, quiet.Output);
+        var (exitCode, config) = await Processes.RunAsync("docker-compose", [.. options, "config"], TestContent.RepoRoot);
+        Assert.Equal(0, exitCode);
+        return config;
+    }
+
+    /// <summary>One service's block of the resolved file: its indented lines.</summary>
+    private static string Service(string config, string name) =>
+        System.Text.RegularExpressions.Regex.Match(config, $@"\n  {name}:\n((?:    .*\n)*)").Groups[1].Value;
 
     [Fact]
     public void The_Dockerfile_Restores_Packages_From_Project_Files_Before_The_Source_Is_Copied()

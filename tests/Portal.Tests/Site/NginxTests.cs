@@ -1,8 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
-using System.Diagnostics;
-using Microsoft.AspNetCore.Builder;
 using System.Net;
-using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Tests.Support;
 
@@ -46,11 +44,7 @@ public sealed class NginxTests
     public async Task Two_Portals_Behind_Nginx_Serve_Pages_And_The_Other_Goes_On_When_One_Is_Gone()
     {
         await using var pg = await PostgresDatabase.CreateAsync();
-        var settings = new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "postgres", ["ConnectionStrings:Portal"] = pg.ConnectionString,
-            ["ForwardedHeaders:KnownProxies:0"] = "127.0.0.1",
-        };
+        var settings = BehindNginx(pg);
         var counters = new[] { new RequestCounter(), new RequestCounter() };
         var portals = counters.Select(c => new PortalFactory(settings: settings,
             services: s => s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(c))).ToArray();
@@ -89,11 +83,7 @@ public sealed class NginxTests
     public async Task The_Portals_Take_The_Visitor_Address_And_Https_From_Nginx_And_From_Nobody_Else()
     {
         await using var pg = await PostgresDatabase.CreateAsync();
-        var settings = new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "postgres", ["ConnectionStrings:Portal"] = pg.ConnectionString,
-            ["ForwardedHeaders:KnownProxies:0"] = "127.0.0.1",
-        };
+        var settings = BehindNginx(pg);
         var portals = new[] { new PortalFactory(settings: settings), new PortalFactory(settings: settings) };
         using var tls = new TempFolder();
         try
@@ -104,16 +94,12 @@ public sealed class NginxTests
 
             // A visitor on 127.0.0.2 signs in wrongly through nginx's TLS server: the portal counts the failure
             // against 127.0.0.2 (X-Forwarded-For), and its cookies are Secure (X-Forwarded-Proto: https).
-            using var visitor = From("127.0.0.2");
-            var login = await visitor.GetAsync($"https://127.0.0.1:{nginx.TlsPort}/staff/login", Ct);
-            Assert.Equal(HttpStatusCode.OK, login.StatusCode);
-            Assert.Contains(login.Headers.GetValues("Set-Cookie"), c => c.Contains("; secure", StringComparison.OrdinalIgnoreCase));
-            var wrong = await visitor.PostAsync($"https://127.0.0.1:{nginx.TlsPort}/staff/login",
-                new FormUrlEncodedContent(new Dictionary<string, string>
-                {
-                    ["_handler"] = "login", ["Form.Name"] = "nobody", ["Form.Password"] = "wrong",
-                    ["__RequestVerificationToken"] = FormToken(await login.Content.ReadAsStringAsync(Ct)),
-                }), Ct);
+            using var visitor = FormPosts.BoundTo("127.0.0.2");
+            var loginPath = $"https://127.0.0.1:{nginx.TlsPort}/staff/login";
+            var login = await FormPosts.OpenAsync(visitor, loginPath, cancellationToken: Ct);
+            Assert.Equal(HttpStatusCode.OK, login.Status);
+            Assert.Contains(login.SetCookies, c => c.Contains("; secure", StringComparison.OrdinalIgnoreCase));
+            var wrong = await FormPosts.PostAsync(visitor, loginPath, login, "login", WrongSignIn, Ct);
             Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
             Assert.Equal(["127.0.0.2"], await FailedAddressesAsync(pg));
 
@@ -122,7 +108,7 @@ public sealed class NginxTests
             Assert.DoesNotContain(plain.Headers.GetValues("Set-Cookie"), c => c.Contains("; secure", StringComparison.OrdinalIgnoreCase));
 
             // Straight to a portal from 127.0.0.3, which is no known proxy: its own X-Forwarded-* are ignored.
-            using var forger = From("127.0.0.3");
+            using var forger = FormPosts.BoundTo("127.0.0.3");
             var direct = new HttpRequestMessage(HttpMethod.Get, new Uri(urls[0], "/staff/login"));
             direct.Headers.Add("X-Forwarded-For", "198.51.100.7");
             direct.Headers.Add("X-Forwarded-Proto", "https");
@@ -130,12 +116,12 @@ public sealed class NginxTests
             Assert.DoesNotContain(forged.Headers.GetValues("Set-Cookie"), c => c.Contains("; secure", StringComparison.OrdinalIgnoreCase));
             var post = new HttpRequestMessage(HttpMethod.Post, new Uri(urls[0], "/staff/login"))
             {
-                Content = new FormUrlEncodedContent(new Dictionary<string, string>
+                Content = new FormUrlEncodedContent(new Dictionary<string, string>(WrongSignIn)
                 {
-                    ["_handler"] = "login", ["Form.Name"] = "nobody", ["Form.Password"] = "wrong",
-                    ["__RequestVerificationToken"] = FormToken(await forged.Content.ReadAsStringAsync(Ct)),
+                    ["_handler"] = "login", ["__RequestVerificationToken"] = FormPosts.Token(await forged.Content.ReadAsStringAsync(Ct)),
                 }),
             };
+            post.Headers.Add("Cookie", FormPosts.Cookies(forged));
             post.Headers.Add("X-Forwarded-For", "198.51.100.7");
             Assert.Equal(HttpStatusCode.Unauthorized, (await forger.SendAsync(post, Ct)).StatusCode);
             Assert.Equal(["127.0.0.2", "127.0.0.3"], await FailedAddressesAsync(pg));
@@ -146,23 +132,14 @@ public sealed class NginxTests
         }
     }
 
-    /// <summary>A client whose connections come from the given loopback address, trusting any certificate (the test's own).</summary>
-    private static HttpClient From(string address) => new(new SocketsHttpHandler
+    /// <summary>A portal on the shared database that believes nginx on 127.0.0.1.</summary>
+    private static Dictionary<string, string?> BehindNginx(PostgresDatabase pg) => new()
     {
-        UseCookies = true,
-        AllowAutoRedirect = false,
-        SslOptions = { RemoteCertificateValidationCallback = (_, _, _, _) => true },
-        ConnectCallback = async (context, ct) =>
-        {
-            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
-            socket.Bind(new IPEndPoint(IPAddress.Parse(address), 0));
-            await socket.ConnectAsync(context.DnsEndPoint, ct);
-            return new NetworkStream(socket, ownsSocket: true);
-        },
-    });
+        ["Database:Provider"] = "postgres", ["ConnectionStrings:Portal"] = pg.ConnectionString,
+        ["ForwardedHeaders:KnownProxies:0"] = "127.0.0.1",
+    };
 
-    private static string FormToken(string html) =>
-        System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+    private static readonly Dictionary<string, string> WrongSignIn = new() { ["Form.Name"] = "nobody", ["Form.Password"] = "wrong" };
 
     private static async Task<List<string>> FailedAddressesAsync(PostgresDatabase pg)
     {

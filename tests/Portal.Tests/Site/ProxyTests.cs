@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Staff;
 using Portal.Tests.Support;
@@ -7,7 +6,7 @@ using Portal.Tests.Support;
 namespace Portal.Tests.Site;
 
 /// <summary>X-Forwarded-For and -Proto count only from a configured proxy; the connection here comes from 127.0.0.1.</summary>
-public sealed partial class ProxyTests
+public sealed class ProxyTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -77,28 +76,15 @@ public sealed partial class ProxyTests
         Assert.All(cookies, c => Assert.Contains("secure", c, StringComparison.OrdinalIgnoreCase));
     }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
-
     /// <summary>Signs in through the form and returns every Set-Cookie the two responses carried.</summary>
     private static async Task<List<string>> LoginCookiesAsync(Uri address, string client, string proto, PortalFactory factory)
     {
         await factory.Services.GetRequiredService<StaffStore>().AddAsync("proxy-" + client.Replace('.', '-'), "editor", "a long enough password");
         using var http = Client(address, client, proto);
-        using var form = await http.GetAsync("/staff/login", Ct);
-        var cookies = form.Headers.TryGetValues("Set-Cookie", out var c) ? c.ToList() : [];
-        var token = Token().Match(await form.Content.ReadAsStringAsync(Ct)).Groups[1].Value;
-        var post = new HttpRequestMessage(HttpMethod.Post, "/staff/login")
-        {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["_handler"] = "login", ["__RequestVerificationToken"] = token,
-                ["Form.Name"] = "proxy-" + client.Replace('.', '-'), ["Form.Password"] = "a long enough password",
-            }),
-        };
-        post.Headers.Add("Cookie", string.Join("; ", cookies.Select(x => x.Split(';')[0])));
-        using var login = await http.SendAsync(post, Ct);
+        var form = await FormPosts.OpenAsync(http, "/staff/login", cancellationToken: Ct);
+        using var login = await FormPosts.PostAsync(http, "/staff/login", form, "login",
+            new Dictionary<string, string> { ["Form.Name"] = "proxy-" + client.Replace('.', '-'), ["Form.Password"] = "a long enough password" }, Ct);
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
-        return [.. cookies, .. login.Headers.GetValues("Set-Cookie")];
+        return [.. form.SetCookies, .. login.Headers.GetValues("Set-Cookie")];
     }
 }

@@ -14,7 +14,8 @@ public sealed partial class PublishTests
     public async Task The_Published_App_Serves_Content_Static_Files_And_Blazor_Script_In_Production()
     {
         using var output = new TempFolder();
-        var publish = await RunAsync("dotnet", $"publish \"{Path.Combine(TestContent.RepoRoot, "src", "Portal")}\" -c Release -o \"{output.Path}\" --nologo", TestContent.RepoRoot);
+        var publish = await Processes.RunAsync("dotnet", ["publish", Path.Combine(TestContent.RepoRoot, "src", "Portal"), "-c", "Release", "-o", output.Path, "--nologo"],
+            TestContent.RepoRoot, cancellationToken: Ct);
         Assert.True(publish.ExitCode == 0, publish.Output);
         Assert.True(File.Exists(Path.Combine(output.Path, "content", "ja", "notice.md")));
         Assert.True(File.Exists(Path.Combine(output.Path, "wwwroot", "css", "site.css")));
@@ -73,20 +74,5 @@ public sealed partial class PublishTests
             if (match.Success) return match.Groups[1].Value;
         }
         throw new InvalidOperationException("The published app did not start:\n" + seen + await app.StandardError.ReadToEndAsync(Ct));
-    }
-
-    internal static async Task<(int ExitCode, string Output)> RunAsync(string file, string arguments, string workingDirectory)
-    {
-        var info = new ProcessStartInfo(file, arguments)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(Ct);
-        var stderr = process.StandardError.ReadToEndAsync(Ct);
-        await process.WaitForExitAsync(Ct);
-        return (process.ExitCode, await stdout + await stderr);
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Portal.Monitor;
@@ -13,7 +12,7 @@ using Portal.Tests.Support;
 namespace Portal.Tests.Site;
 
 /// <summary>Two portals on one PostgreSQL database share what a visitor must not notice moving between them.</summary>
-public sealed partial class SeveralInstancesTests
+public sealed class SeveralInstancesTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
     private const string Password = "correct horse battery";
@@ -23,12 +22,6 @@ public sealed partial class SeveralInstancesTests
         ["Database:Provider"] = "postgres",
         ["ConnectionStrings:Portal"] = pg.ConnectionString,
     };
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
-
-    private static string Cookies(HttpResponseMessage response) =>
-        string.Join("; ", response.Headers.TryGetValues("Set-Cookie", out var all) ? all.Select(c => c.Split(';')[0]) : []);
 
     [Fact]
     public async Task Two_Portals_Starting_At_The_Same_Moment_Migrate_And_Seed_The_Database_Once()
@@ -57,19 +50,9 @@ public sealed partial class SeveralInstancesTests
         Assert.Equal(HttpStatusCode.OK, (await toB.GetAsync("/healthz/ready", Ct)).StatusCode);   // B has made its own start
 
         // Sign in on A, by the form, as a browser would.
-        var form = await toA.GetAsync("/staff/login", Ct);
-        var login = new HttpRequestMessage(HttpMethod.Post, "/staff/login")
-        {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["_handler"] = "login", ["__RequestVerificationToken"] = Token().Match(await form.Content.ReadAsStringAsync(Ct)).Groups[1].Value,
-                ["Form.Name"] = "sato", ["Form.Password"] = Password,
-            }),
-        };
-        login.Headers.Add("Cookie", Cookies(form));
-        var signedIn = await toA.SendAsync(login, Ct);
+        var signedIn = await FormPosts.SignInAsync(toA, "sato", Password, Ct);
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
-        var cookie = Cookies(signedIn);
+        var cookie = FormPosts.Cookies(signedIn);
         Assert.NotEmpty(cookie);
 
         // The cookie A issued opens the staff area on B.

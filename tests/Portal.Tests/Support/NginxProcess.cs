@@ -29,7 +29,7 @@ public sealed class NginxProcess : IAsyncDisposable
     public static async Task<NginxProcess> ConfigureAsync(string deployFolder, IReadOnlyList<int> upstreamPorts, (string Cert, string Key)? certificate = null)
     {
         var folder = Directory.CreateTempSubdirectory("portal-nginx-").FullName;
-        var port = FreePort();
+        var port = Processes.FreeLoopbackPort();
         string Upstreams(string text) => text
             .Replace("portal-a:8080", $"127.0.0.1:{upstreamPorts[0]}")
             .Replace("portal-b:8080", $"127.0.0.1:{upstreamPorts[1]}");
@@ -42,7 +42,7 @@ public sealed class NginxProcess : IAsyncDisposable
         var includes = $"include {folder}/portal.conf;";
         if (certificate is { } c)
         {
-            tlsPort = FreePort();
+            tlsPort = Processes.FreeLoopbackPort();
             var tls = (await File.ReadAllTextAsync(Path.Combine(deployFolder, "portal-tls.conf")))
                 .Replace("listen 443 ssl;", $"listen 127.0.0.1:{tlsPort} ssl;")
                 .Replace("/etc/nginx/tls/portal.crt", c.Cert).Replace("/etc/nginx/tls/portal.key", c.Key);
@@ -72,15 +72,7 @@ public sealed class NginxProcess : IAsyncDisposable
     }
 
     /// <summary>nginx -t: the configuration is valid (a missing nginx fails here, never skips).</summary>
-    public async Task<(int ExitCode, string Output)> TestAsync()
-    {
-        using var process = Process.Start(new ProcessStartInfo("nginx", $"-t -p {Folder} -c {MainConfig}")
-        { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = Folder })!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
-    }
+    public Task<(int ExitCode, string Output)> TestAsync() => Processes.RunAsync("nginx", ["-t", "-p", Folder, "-c", MainConfig], Folder);
 
     public async Task StartAsync()
     {
@@ -107,13 +99,5 @@ public sealed class NginxProcess : IAsyncDisposable
         }
         _process?.Dispose();
         try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
-    }
-
-    /// <summary>A loopback port nothing listens on right now.</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -85,14 +85,7 @@ public sealed class LoopbackPeer : IAsyncDisposable
     });
 
     /// <summary>A free port with nothing listening: connections are refused.</summary>
-    public static int ClosedPort()
-    {
-        var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        var port = ((IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return port;
-    }
+    public static int ClosedPort() => Portal.Tests.Support.Processes.FreeLoopbackPort();
 
     public async ValueTask DisposeAsync()
     {
