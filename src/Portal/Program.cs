@@ -57,7 +57,7 @@ builder.Services.AddMonitor();
 builder.Services.AddStaff();
 
 // OpenAPI: /openapi/v1.json describes the public API.
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(o => o.AddDocumentTransformer<PublicServer>());
 
 var app = builder.Build();
 
@@ -70,8 +70,8 @@ if (words.Length > 0)
         : await DbCommands.RunAsync(words, app.Services.GetRequiredService<Db>(), Console.Out, Console.Error);
 }
 
-// The real client address and scheme from a known proxy, before anything looks at them.
-app.UseForwardedHeaders();
+// The real client address and scheme from a listed proxy, before anything looks at them (nobody's when none is listed).
+app.UseProxyTrust();
 app.UseHeadAsGet();
 if (!app.Environment.IsDevelopment())
 {
@@ -79,6 +79,10 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 app.UseSecurityHeaders();
+// A Host header no URL can be built from gets a 400 here, not a 500 from deep in a page.
+app.UseHostCheck();
+// A database that cannot be written answers 503 (problem+json from the APIs), not a 500.
+app.UseDatabaseUnavailable();
 
 // Static files first: the 404 page's catch-all route would otherwise claim them.
 app.UseSiteFiles();

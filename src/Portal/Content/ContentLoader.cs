@@ -60,7 +60,7 @@ public sealed class ContentLoader(ILogger<ContentLoader> logger, IEnumerable<ICo
                 {
                     text = Fill(lang, File.ReadAllText(file, Encoding.UTF8));
                 }
-                catch (IOException e)
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or DecoderFallbackException)
                 {
                     logger.LogError("Content file {File} could not be read and is left out: {Reason}", relative, e.Message);
                     continue;
@@ -75,6 +75,13 @@ public sealed class ContentLoader(ILogger<ContentLoader> logger, IEnumerable<ICo
                 catch (ContentFormatException e)
                 {
                     logger.LogError("Content file {File} is left out: {Reason}", relative, e.Message);
+                    continue;
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    // Whatever one file does to the parsers (Markdig's depth limit, YAML, a regex timeout), the rest of
+                    // the site keeps serving, and a later reload is not blocked by it.
+                    logger.LogError("Content file {File} is left out: it could not be parsed ({Error}: {Reason})", relative, e.GetType().Name, LogText.Cut(e.Message));
                     continue;
                 }
                 if (seen.TryGetValue((document.Kind, document.Slug), out var first))

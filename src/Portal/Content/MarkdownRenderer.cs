@@ -11,7 +11,13 @@ public static partial class MarkdownRenderer
     [System.Text.RegularExpressions.GeneratedRegex("<table(?:\\s[^>]*)?>")]
     private static partial System.Text.RegularExpressions.Regex TableOpen();
 
-    public static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+    /// <summary>
+    /// Our pages nest a few levels (a list in a quote); Markdig's own default is 128 (MarkdownPipelineBuilder.MaximumNestingDepth,
+    /// Markdig 1.x), and past the limit it throws rather than recursing into a stack overflow. A file that hits it is left out.
+    /// </summary>
+    public const int MaxNestingDepth = 32;
+
+    public static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder { MaximumNestingDepth = MaxNestingDepth }
         .UsePipeTables()
         .UseGenericAttributes()
         .UseAutoIdentifiers(Markdig.Extensions.AutoIdentifiers.AutoIdentifierOptions.GitHub)

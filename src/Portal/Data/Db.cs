@@ -89,6 +89,37 @@ public sealed class Db(string connectionString, DatabaseProvider provider = Data
         _ => false,
     };
 
+    /// <summary>
+    /// True when the exception says the database cannot be written or reached now (read-only, full, unopenable, busy,
+    /// or a PostgreSQL server refusing writes or gone): the request gets 503, not 500. SQLite's primary result codes
+    /// (sqlite.org/rescode.html): 5 BUSY, 6 LOCKED, 8 READONLY, 10 IOERR, 13 FULL, 14 CANTOPEN; PostgreSQL's SQLSTATE
+    /// class 25006 read_only_sql_transaction, 53 insufficient resources, 57P0x server shutting down, 08 connection.
+    /// </summary>
+    public static bool CannotWrite(Exception? e) => e switch
+    {
+        null => false,
+        SqliteException s => s.SqliteErrorCode is 5 or 6 or 8 or 10 or 13 or 14,
+        PostgresException p => p.SqlState == "25006" || p.SqlState.StartsWith("53") || p.SqlState.StartsWith("57P0") || p.SqlState.StartsWith("08"),
+        NpgsqlException => true,
+        _ => CannotWrite(e.InnerException),
+    };
+
+    /// <summary>
+    /// Proves that a write would be accepted: a write transaction with a statement that changes no row, rolled back.
+    /// SQLite refuses to begin it on a read-only connection or file (SQLITE_READONLY); PostgreSQL refuses the DELETE
+    /// in a read-only transaction or on a standby (25006). Throws as a real write would.
+    /// </summary>
+    public async Task CheckWritableAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var tx = await BeginWriteAsync(connection, cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = "DELETE FROM sign_in_failures WHERE id < 0";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        await tx.RollbackAsync(cancellationToken);
+    }
+
     /// <summary>The file behind the connection string, for creating its folder; null for PostgreSQL and in-memory SQLite.</summary>
     public string? FilePath => Provider == DatabaseProvider.Sqlite && new SqliteConnectionStringBuilder(ConnectionString).DataSource is { Length: > 0 } path && path != ":memory:"
         ? Path.GetFullPath(path)

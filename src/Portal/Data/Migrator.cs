@@ -51,6 +51,9 @@ public sealed class Migrator(Db db, ILogger<Migrator> logger)
         var start = await VersionAsync(connection, null);
         foreach (var (version, name, sql) in ScriptsFor(db.Provider).Where(s => s.Version <= (upTo ?? int.MaxValue)))
         {
+            // Steps already applied need no write lock: a database that is up to date starts even when it is read-only
+            // (readiness then says it cannot be written).
+            if (start >= version) continue;
             // SQLite: BEGIN IMMEDIATE, and the version read inside it, so two processes cannot both apply a step.
             await using var tx = await db.BeginWriteAsync(connection, cancellationToken);
             if (await VersionAsync(connection, tx) >= version) continue;

@@ -143,34 +143,4 @@ public sealed class LineListeners(LineTestOptions options, IOptions<DataOptions>
         foreach (var socket in _sockets) socket.Dispose();
         _certificate?.Dispose();
     }
-
-    /// <summary>The two caps on open connections: all of them, and per client address.</summary>
-    private sealed class ConnectionCaps(int max, int perAddress)
-    {
-        private readonly Dictionary<IPAddress, int> _byAddress = [];
-        private readonly Lock _lock = new();
-
-        public int Open { get; private set; }
-
-        public bool TryEnter(IPAddress address)
-        {
-            lock (_lock)
-            {
-                var mine = _byAddress.GetValueOrDefault(address);
-                if (Open >= max || mine >= perAddress) return false;
-                _byAddress[address] = mine + 1;
-                Open++;
-                return true;
-            }
-        }
-
-        public void Exit(IPAddress address)
-        {
-            lock (_lock)
-            {
-                Open--;
-                if (--_byAddress[address] == 0) _byAddress.Remove(address);
-            }
-        }
-    }
 }

@@ -45,7 +45,7 @@ public static class LineTestApi
     }
 
     private static async Task<Results<Created<StartResponse>, ProblemHttpResult>> StartAsync(HttpContext http, LineTests tests,
-        LineTestOptions options, CancellationToken cancellationToken)
+        LineTestOptions options, PublicLinks links, CancellationToken cancellationToken)
     {
         string? ticket = null;
         if (http.Request.ContentLength is > 0 || http.Request.Headers.TransferEncoding.Count > 0)
@@ -67,8 +67,8 @@ public static class LineTestApi
             if (retryAfter is { } wait) http.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString("0");
             return Problem(refusal, LangOf(http));
         }
-        var host = options.PublicHost.Length > 0 ? options.PublicHost : http.Request.Host.Host;
-        var page = $"{http.Request.Scheme}://{http.Request.Host}/line-test/{test!.Code}";
+        var host = options.PublicHost.Length > 0 ? options.PublicHost : links.HostName(http.Request.Host.Host);
+        var page = links.Absolute($"/line-test/{test!.Code}");
         return TypedResults.Created(page, new StartResponse(test.Code, test.ExpiresAt,
             tests.Ports.Select(p => new PortInfo(p.Port, p.PublicPort, p.Tls)).ToList(), LineTests.Commands(host, test.Code, tests.Ports), page));
     }

@@ -28,15 +28,16 @@ public static class MailSetupFeature
         return routes;
     }
 
-    private static IResult Autoconfig(HttpContext http, MailOptions mail, MailSetupLimiter limiter, string? emailaddress)
+    private static IResult Autoconfig(HttpContext http, MailOptions mail, MailSetupLimiter limiter, PublicLinks links, string? emailaddress)
     {
         if (limiter.Refuse(http) is { } limited) return limited;
         if (MailClientConfig.Parse(emailaddress) is not { } address)
             return Problem(400, "address-invalid", "emailaddress must be an e-mail address such as taro@saiin.example.jp");
         if (!mail.OwnsDomain(address.Domain))
             return Problem(404, "unknown-domain", $"This portal does not configure mail for {address.Domain}");
-        http.Response.Headers.CacheControl = "public, max-age=3600";
-        return Xml(MailClientConfig.Autoconfig(mail, $"{http.Request.Scheme}://{http.Request.Host}/setup"), "application/xml");
+        // Shared caches may keep it only when its documentation link is the configured address, not the request's Host.
+        http.Response.Headers.CacheControl = links.Configured ? "public, max-age=3600" : "private, max-age=3600";
+        return Xml(MailClientConfig.Autoconfig(mail, links.Absolute("/setup")), "application/xml");
     }
 
     private static async Task<IResult> AutodiscoverAsync(HttpContext http, MailOptions mail, MailSetupLimiter limiter, TimeProvider clock)

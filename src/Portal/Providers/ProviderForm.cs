@@ -12,6 +12,55 @@ public sealed record ValidationError(string Field, Portal.Site.Text Message)
 public sealed partial class ProviderForm
 {
     public const int MaxNotes = 4000;
+    public const int MaxName = 200;
+    public const int MaxUrl = 2000;
+    public const int MaxRdns = 1000;
+    public const int MaxRdnsSuffixes = 20;
+
+    /// <summary>
+    /// Every staff-edited field's limit, in characters: the form's maxlength, this check, the import (which runs this
+    /// check) and the store (<see cref="Limits"/>) all read it, so no field can take 100 KB.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Field, int Max, string Ja, string En)> Fields =
+    [
+        ("NameJa", MaxName, "日本語の名称", "The Japanese name"), ("NameEn", MaxName, "英語の名称", "The English name"),
+        ("Kana", MaxName, "読み", "The reading"), ("Operator", MaxName, "運営会社", "The operator"),
+        ("Op25b", 20, "OP25Bの状況", "The OP25B status"), ("Since", 10, "開始時期", "'Since'"), ("Ports", 20, "推奨ポート", "The recommended ports"),
+        ("Notes", MaxNotes, "備考(英語)", "Notes (English)"), ("NotesJa", MaxNotes, "備考(日本語)", "Notes (Japanese)"),
+        ("SourceUrl", MaxUrl, "出典URL", "The source URL"), ("RdnsSuffixes", MaxRdns, "逆引きドメイン", "The reverse-DNS suffixes"),
+        ("LastVerified", 10, "確認日", "'Last verified'"),
+    ];
+
+    public static int MaxOf(string field) => Fields.Single(f => f.Field == field).Max;
+
+    private string? ValueOf(string field) => field switch
+    {
+        "NameJa" => NameJa, "NameEn" => NameEn, "Kana" => Kana, "Operator" => Operator, "Op25b" => Op25b, "Since" => Since,
+        "Ports" => Ports, "Notes" => Notes, "NotesJa" => NotesJa, "SourceUrl" => SourceUrl, "RdnsSuffixes" => RdnsSuffixes,
+        "LastVerified" => LastVerified, _ => throw new ArgumentOutOfRangeException(nameof(field)),
+    };
+
+    /// <summary>The store's own check of what it is asked to write (values that did not come through this form too).</summary>
+    public static IReadOnlyList<ValidationError> Limits(Provider p)
+    {
+        var form = new ProviderForm
+        {
+            NameJa = p.NameJa, NameEn = p.NameEn, Kana = p.Kana, Operator = p.Operator, Op25b = p.Op25b, Since = p.Since,
+            Ports = string.Join(",", p.SubmissionPorts), Notes = p.Notes, NotesJa = p.NotesJa, SourceUrl = p.SourceUrl,
+            RdnsSuffixes = string.Join(" ", p.RdnsSuffixes), LastVerified = p.LastVerified ?? "",
+        };
+        var errors = form.LengthErrors();
+        if (p.RdnsSuffixes.Count > MaxRdnsSuffixes) errors.Add(TooManySuffixes());
+        return errors;
+    }
+
+    private List<ValidationError> LengthErrors() => Fields
+        .Where(f => (ValueOf(f.Field) ?? "").Trim().Length > f.Max)
+        .Select(f => new ValidationError(f.Field, $"{f.Ja}は{f.Max}文字以内にしてください。", $"{f.En} must be {f.Max} characters or fewer."))
+        .ToList();
+
+    private static ValidationError TooManySuffixes() => new("RdnsSuffixes",
+        $"逆引きドメインは{MaxRdnsSuffixes}個までにしてください。", $"At most {MaxRdnsSuffixes} reverse-DNS suffixes.");
 
     public string NameJa { get; set; } = "";
     public string NameEn { get; set; } = "";
@@ -51,9 +100,9 @@ public sealed partial class ProviderForm
         string T(string s) => (s ?? "").Trim();
 
         if (T(NameJa).Length == 0) Error("NameJa", "日本語の名称を入力してください。", "Please enter the Japanese name.");
-        foreach (var (field, value, ja, en) in new[] { ("NameJa", NameJa, "日本語の名称", "The Japanese name"), ("NameEn", NameEn, "英語の名称", "The English name"),
-                     ("Kana", Kana, "読み", "The reading"), ("Operator", Operator, "運営会社", "The operator") })
-            if (T(value).Length > 200) Error(field, $"{ja}は200文字以内にしてください。", $"{en} must be 200 characters or fewer.");
+        // Lengths first: an over-long field is named and not looked at further (no regex over 100 KB).
+        var tooLong = LengthErrors();
+        if (tooLong.Count > 0) return (null, [.. errors, .. tooLong]);
         if (!KanaPattern().IsMatch(T(Kana))) Error("Kana", "読みはひらがなかカタカナで入力してください。", "The reading must be in hiragana or katakana.");
         if (!Provider.Statuses.Contains(T(Op25b))) Error("Op25b", "OP25Bの状況を一覧から選んでください。", "Choose an OP25B status from the list.");
         if (T(Since).Length > 0 && !SincePattern().IsMatch(T(Since)))
@@ -65,13 +114,12 @@ public sealed partial class ProviderForm
             if (p is "587" or "465") { if (!portNumbers.Contains(int.Parse(p))) portNumbers.Add(int.Parse(p)); }
             else { Error("Ports", "推奨ポートは 587 と 465 のどちらか、または両方です。", "Recommended ports can only be 587 and/or 465."); break; }
         }
-        if ((Notes ?? "").Length > MaxNotes) Error("Notes", $"備考(英語)は{MaxNotes}文字以内にしてください。", $"Notes (English) must be {MaxNotes} characters or fewer.");
-        if ((NotesJa ?? "").Length > MaxNotes) Error("NotesJa", $"備考(日本語)は{MaxNotes}文字以内にしてください。", $"Notes (Japanese) must be {MaxNotes} characters or fewer.");
         if (T(SourceUrl).Length > 0 && !(Uri.TryCreate(T(SourceUrl), UriKind.Absolute, out var url) && url.Scheme is "https" or "http"))
             Error("SourceUrl", "出典URLは https:// で始まる正しいURLにしてください。", "The source URL must be a valid http(s) address.");
         var suffixes = T(RdnsSuffixes).ToLowerInvariant().Split([' ', ',', '\n'], StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim('.')).Distinct().ToList();
         if (suffixes.Any(s => !DomainPattern().IsMatch(s)))
             Error("RdnsSuffixes", "逆引きドメインは plala.or.jp のように入力してください。", "Reverse-DNS suffixes must look like plala.or.jp.");
+        if (suffixes.Count > MaxRdnsSuffixes) errors.Add(TooManySuffixes());
         if (T(LastVerified).Length > 0 && !DateOnly.TryParseExact(T(LastVerified), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
             Error("LastVerified", "確認日は 2026-11-28 のように入力してください。", "'Last verified' must be a date like 2026-11-28.");
         if (errors.Count > 0) return (null, errors);

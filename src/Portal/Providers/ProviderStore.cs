@@ -144,6 +144,8 @@ public sealed class ProviderStore(Db db, TimeProvider clock, RegistryVersion reg
 
     internal static DynamicParameters Parameters(Provider p, string now, string by, long? id = null, long? version = null)
     {
+        // The store holds the limits too: a value that did not come through the form or the import is refused, named.
+        if (ProviderForm.Limits(p) is [var first, ..]) throw new ArgumentException(first.Message.En, first.Field);
         var parameters = new DynamicParameters(new
         {
             p.NameJa, p.NameEn, p.Kana, p.Operator, p.Op25b, p.Since, Ports = string.Join(",", p.SubmissionPorts), p.Notes, p.NotesJa, p.SourceUrl,

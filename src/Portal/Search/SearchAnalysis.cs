@@ -62,7 +62,7 @@ public sealed class FoldingFilter : TokenFilter
 
     public static string Fold(string token)
     {
-        var normal = token.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+        var normal = Portal.Site.TextFolding.Nfkc(token).ToLowerInvariant();
         var sb = new StringBuilder(normal.Length);
         foreach (var c in normal)
         {

@@ -87,7 +87,7 @@ public sealed class SearchSynonyms
 
     /// <summary>NFKC, lower case and single spaces: the form variants are written in (hiragana stays hiragana).</summary>
     public static string Normalize(string text) =>
-        string.Join(' ', text.Normalize(NormalizationForm.FormKC).ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        string.Join(' ', Portal.Site.TextFolding.Nfkc(text).ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>
     /// The key rules are matched on: kana folded to large katakana and a long-vowel mark dropped where a katakana

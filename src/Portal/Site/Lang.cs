@@ -31,11 +31,19 @@ public static class LangExtensions
         return lang.Prefix() + path;
     }
 
-    /// <summary>The same page in the other language: "/en/qa/x" ↔ "/qa/x".</summary>
+    /// <summary>
+    /// The same page in the other language: "/en/qa/x" ↔ "/qa/x". Only a path with one leading "/", no "\\" and no
+    /// control character is kept; anything else gives the other language's home. Browsers read "//host", "/\\host" and
+    /// "/\t//host" as another site (the WHATWG URL standard treats "\\" as "/" in special URLs and strips tabs and
+    /// newlines anywhere), so "/en//evil.example" must never become a link to "//evil.example".
+    /// </summary>
     public static string SwitchPath(string path)
     {
         var lang = FromPath(path);
         var rest = lang == Lang.En ? path[3..] : path;
-        return lang.Other().Url(rest is "" ? "/" : rest);
+        if (rest is "") return lang.Other().Url("/");
+        var safe = rest[0] == '/' && (rest.Length == 1 || rest[1] != '/')
+                   && !rest.Any(c => c == '\\' || char.IsControl(c) || c is '\u2028' or '\u2029');
+        return lang.Other().Url(safe ? rest : "/");
     }
 }

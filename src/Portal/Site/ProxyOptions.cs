@@ -34,10 +34,28 @@ public static class ProxyTrust
             // The framework trusts loopback by default; only what the operator lists is trusted here.
             o.KnownProxies.Clear();
             o.KnownIPNetworks.Clear();
-            o.ForwardLimit = null;   // walk back through every listed proxy, stopping at the first unknown one
+            // One X-Forwarded-For entry per listed hop, never an unlimited walk back through client-written entries.
+            o.ForwardLimit = Math.Max(1, proxies.Value.KnownProxies.Length + proxies.Value.KnownNetworks.Length);
             foreach (var p in proxies.Value.KnownProxies) if (IPAddress.TryParse(p.Trim(), out var a)) o.KnownProxies.Add(a);
             foreach (var n in proxies.Value.KnownNetworks) if (System.Net.IPNetwork.TryParse(n.Trim(), out var net)) o.KnownIPNetworks.Add(net);
         });
         return services;
     }
+
+    /// <summary>
+    /// Forwarded headers only when a proxy is listed. With both lists empty the framework's middleware does not
+    /// check the source at all: ForwardedHeadersMiddleware.ApplyForwarders has
+    /// <c>var checkKnownIps = _options.KnownIPNetworks.Count > 0 || _options.KnownProxies.Count > 0;</c>
+    /// (dotnet/aspnetcore, src/Middleware/HttpOverrides/src/ForwardedHeadersMiddleware.cs), so clearing both lists
+    /// means "believe everyone". Here, empty lists mean the middleware is not in the pipeline at all.
+    /// </summary>
+    public static WebApplication UseProxyTrust(this WebApplication app)
+    {
+        var proxies = app.Services.GetRequiredService<IOptions<ProxyOptions>>().Value;
+        if (AnyListed(proxies)) app.UseForwardedHeaders();
+        return app;
+    }
+
+    public static bool AnyListed(ProxyOptions proxies) =>
+        proxies.KnownProxies.Any(p => !string.IsNullOrWhiteSpace(p)) || proxies.KnownNetworks.Any(n => !string.IsNullOrWhiteSpace(n));
 }

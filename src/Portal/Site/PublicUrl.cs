@@ -23,9 +23,22 @@ public sealed class PublicUrlOptions
     }
 }
 
-/// <summary>Absolute links: from Site:PublicUrl, else from the current request (Development, tests).</summary>
+/// <summary>
+/// Absolute links: from Site:PublicUrl, else from the current request (Development, tests). Never the request's Host
+/// when Site:PublicUrl is set: the Host header is the client's to write, and a link built from it can be cached,
+/// mailed or put into DNS.
+/// </summary>
 public sealed class PublicLinks(PublicUrlOptions options, IHttpContextAccessor accessor)
 {
+    /// <summary>True when links come from Site:PublicUrl; false when they follow the request (no public address set).</summary>
+    public bool Configured => options.PublicUrl.Length > 0;
+
+    /// <summary>The site's base address without a trailing slash ("https://support.saiin.example.jp").</summary>
+    public string Base => Absolute("");
+
+    /// <summary>The host name customers reach the portal at: Site:PublicUrl's, else <paramref name="requestHost"/>.</summary>
+    public string HostName(string requestHost) => Configured ? new Uri(options.PublicUrl).Host : requestHost;
+
     public string Absolute(string path) =>
         Absolute(path, accessor.HttpContext?.Request is { } r ? $"{r.Scheme}://{r.Host}{r.PathBase}" : "http://localhost");
 

@@ -90,11 +90,20 @@ public static class SiteFeature
     {
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
+            var opened = false;
             try
             {
                 await using var connection = await db.OpenAsync(cancellationToken);
                 var version = await Portal.Data.Migrator.VersionAsync(connection, null);
-                return HealthCheckResult.Healthy($"{(db.Provider == Portal.Data.DatabaseProvider.Postgres ? "PostgreSQL" : "SQLite")} schema version {version}");
+                opened = true;
+                // Ready means a write would be accepted too: a read-only database serves pages but fails every sign-in.
+                await db.CheckWritableAsync(cancellationToken);
+                return HealthCheckResult.Healthy($"{(db.Provider == Portal.Data.DatabaseProvider.Postgres ? "PostgreSQL" : "SQLite")} schema version {version}, writable");
+            }
+            catch (Exception e) when (opened && Portal.Data.Db.CannotWrite(e))
+            {
+                logger.LogError(e, "Health check: the database cannot be written");
+                return HealthCheckResult.Unhealthy("the database cannot be written");
             }
             catch (Exception e) when (e is System.Data.Common.DbException or IOException or UnauthorizedAccessException)
             {

@@ -24,7 +24,7 @@ public static class StaffFeature
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 // A session ends 8 hours after sign-in, however active it is.
-                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.ExpireTimeSpan = StaffSessions.Lifetime;
                 o.SlidingExpiration = false;
                 o.Events.OnValidatePrincipal = StaffSessions.ValidateAsync;
                 // APIs answer 401/403; only pages redirect to the login form.

@@ -77,12 +77,37 @@ public sealed class StaffStore(Db db, TimeProvider clock)
         return row.DisabledAt is null ? (SignInResult.Ok, member) : (SignInResult.Disabled, null);
     }
 
-    /// <summary>The account's current stamp, or null when it is disabled or gone: a session is valid only while they match.</summary>
-    public async Task<string?> ValidStampAsync(long id, CancellationToken cancellationToken = default)
+    /// <summary>A new server-side session for the account, valid until <paramref name="expires"/>; its id goes into the cookie.</summary>
+    public async Task<string> StartSessionAsync(long staffId, DateTimeOffset expires, CancellationToken cancellationToken = default)
+    {
+        var session = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        await using var c = await db.OpenAsync(cancellationToken);
+        // Ended sessions leave no rows behind: expired ones go whenever a new one starts.
+        await c.ExecuteAsync(new CommandDefinition("DELETE FROM staff_sessions WHERE expires_at <= @now",
+            new { now = clock.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
+        await c.ExecuteAsync(new CommandDefinition("INSERT INTO staff_sessions (id, staff_id, expires_at) VALUES (@session, @staffId, @expires)",
+            new { session, staffId, expires = expires.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
+        return session;
+    }
+
+    /// <summary>
+    /// The account's current stamp when <paramref name="session"/> is one of its live sessions and the account is enabled;
+    /// otherwise null. A cookie is valid only while its session row exists and its stamp matches.
+    /// </summary>
+    public async Task<string?> ValidStampAsync(long id, string session, CancellationToken cancellationToken = default)
     {
         await using var c = await db.OpenAsync(cancellationToken);
-        return await c.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "SELECT security_stamp FROM staff WHERE id = @id AND disabled_at IS NULL", new { id }, cancellationToken: cancellationToken));
+        return await c.ExecuteScalarAsync<string?>(new CommandDefinition("""
+            SELECT s.security_stamp FROM staff s JOIN staff_sessions ss ON ss.staff_id = s.id
+            WHERE s.id = @id AND ss.id = @session AND ss.expires_at > @now AND s.disabled_at IS NULL
+            """, new { id, session, now = clock.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Ends one session on the server: every copy of its cookie is refused from the next request on.</summary>
+    public async Task EndSessionAsync(string session, CancellationToken cancellationToken = default)
+    {
+        await using var c = await db.OpenAsync(cancellationToken);
+        await c.ExecuteAsync(new CommandDefinition("DELETE FROM staff_sessions WHERE id = @session", new { session }, cancellationToken: cancellationToken));
     }
 
     public async Task<IReadOnlyList<StaffAccount>> ListAsync(CancellationToken cancellationToken = default)
@@ -107,19 +132,31 @@ public sealed class StaffStore(Db db, TimeProvider clock)
             """, new { name = name.Trim(), hash = Hasher.HashPassword(member, password), stamp = NewStamp() }, cancellationToken: cancellationToken)) == 1;
     }
 
-    /// <summary>Checks the current password first. Returns the new stamp (for the caller's own session), or null when the current password is wrong.</summary>
-    public async Task<string?> ChangeOwnPasswordAsync(long id, string current, string password, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Checks the current password first, charged to the same lock as sign-in: the attempt is counted in the same
+    /// statement that reads the hash, so parallel guesses check at most <see cref="MaxFailures"/> passwords before the
+    /// account locks. Ok carries the new stamp (for the caller's own session).
+    /// </summary>
+    public async Task<(SignInResult Result, string? Stamp)> ChangeOwnPasswordAsync(long id, string current, string password, CancellationToken cancellationToken = default)
     {
         CheckPassword(password);
         await using var c = await db.OpenAsync(cancellationToken);
-        var row = await c.QuerySingleOrDefaultAsync<(string Name, string Hash)>(new CommandDefinition(
-            "SELECT name, password_hash FROM staff WHERE id = @id AND disabled_at IS NULL", new { id }, cancellationToken: cancellationToken));
-        if (row.Name is null || Hasher.VerifyHashedPassword(new StaffMember(id, row.Name, "editor"), row.Hash, current) == PasswordVerificationResult.Failed)
-            return null;
+        var row = await c.QuerySingleOrDefaultAsync<(string? Name, string Hash, string? LockedUntil)>(new CommandDefinition("""
+            UPDATE staff SET
+                failed_logins = CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_logins + 1 END,
+                locked_until = CASE WHEN (CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_logins + 1 END) >= @max THEN @until ELSE NULL END
+            WHERE id = @id AND disabled_at IS NULL AND (locked_until IS NULL OR locked_until <= @now)
+            RETURNING name, password_hash, locked_until
+            """, new { id, now = Now(), max = MaxFailures, until = Stamp(clock.GetUtcNow() + LockOut) }, cancellationToken: cancellationToken));
+        if (row.Name is null) return (SignInResult.LockedOut, null);
+        var member = new StaffMember(id, row.Name, "editor");
+        if (Hasher.VerifyHashedPassword(member, row.Hash, current) == PasswordVerificationResult.Failed)
+            return (row.LockedUntil is null ? SignInResult.Wrong : SignInResult.LockedOut, null);
         var stamp = NewStamp();
-        await c.ExecuteAsync(new CommandDefinition("UPDATE staff SET password_hash = @hash, security_stamp = @stamp WHERE id = @id",
-            new { id, hash = Hasher.HashPassword(new StaffMember(id, row.Name, "editor"), password), stamp }, cancellationToken: cancellationToken));
-        return stamp;
+        await c.ExecuteAsync(new CommandDefinition(
+            "UPDATE staff SET password_hash = @hash, security_stamp = @stamp, failed_logins = 0, locked_until = NULL WHERE id = @id",
+            new { id, hash = Hasher.HashPassword(member, password), stamp }, cancellationToken: cancellationToken));
+        return (SignInResult.Ok, stamp);
     }
 
     /// <summary>Disabling also changes the stamp, so the account's open sessions stop at their next request.</summary>

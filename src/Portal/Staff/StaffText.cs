@@ -11,8 +11,11 @@ public static class StaffText
     public static readonly Text Password = new("パスワード", "Password");
     public static readonly Text SignInButton = new("ログイン", "Sign in");
     public static readonly Text SignOut = new("ログアウト", "Sign out");
-    public static readonly Text Wrong = new("名前またはパスワードが違います。", "The name or password is wrong.");
-    public static readonly Text LockedOut = new("ログインの失敗が続いたため、{0}分間ロックされています。", "Too many failed sign-ins: locked for {0} minutes.");
+    // One answer for a wrong password, an unknown name and a locked account, so the page does not tell which names exist.
+    public static readonly Text Wrong = new("名前またはパスワードが違うか、失敗が続いたためアカウントが{0}分間ロックされています。",
+        "The name or password is wrong, or the account is locked for {0} minutes after repeated failures.");
+    public static readonly Text ReauthLocked = new("今のパスワードの誤りが続いたため、アカウントを{0}分間ロックし、ログアウトしました。",
+        "The current password was wrong too often: the account is locked for {0} minutes and you have been signed out.");
     public static readonly Text AddressThrottled = new("この接続元からのログインの失敗が多すぎます。{0}分ほど待ってください。",
         "Too many failed sign-ins from your address: wait about {0} minutes.");
     public static readonly Text Disabled = new("このアカウントは無効になっています。管理者にお問い合わせください。", "This account is disabled: ask an admin.");
