@@ -100,27 +100,28 @@ public sealed partial class ProviderForm
         string T(string s) => (s ?? "").Trim();
 
         if (T(NameJa).Length == 0) Error("NameJa", "日本語の名称を入力してください。", "Please enter the Japanese name.");
-        // Lengths first: an over-long field is named and not looked at further (no regex over 100 KB).
+        // An over-long field is named and not looked at further (no pattern run over 100 KB).
         var tooLong = LengthErrors();
-        if (tooLong.Count > 0) return (null, [.. errors, .. tooLong]);
-        if (!KanaPattern().IsMatch(T(Kana))) Error("Kana", "読みはひらがなかカタカナで入力してください。", "The reading must be in hiragana or katakana.");
+        errors.AddRange(tooLong);
+        bool Long(string field) => tooLong.Any(e => e.Field == field);
+        if (!Long("Kana") && !KanaPattern().IsMatch(T(Kana))) Error("Kana", "読みはひらがなかカタカナで入力してください。", "The reading must be in hiragana or katakana.");
         if (!Provider.Statuses.Contains(T(Op25b))) Error("Op25b", "OP25Bの状況を一覧から選んでください。", "Choose an OP25B status from the list.");
-        if (T(Since).Length > 0 && !SincePattern().IsMatch(T(Since)))
+        if (!Long("Since") && T(Since).Length > 0 && !SincePattern().IsMatch(T(Since)))
             Error("Since", "開始時期は 2006、2006-05、2006-05-01 のように入力してください。", "'Since' must look like 2006, 2006-05 or 2006-05-01.");
-        var ports = T(Ports).Split([',', ' ', '、'], StringSplitOptions.RemoveEmptyEntries);
+        var ports = Long("Ports") ? Array.Empty<string>() : T(Ports).Split([',', ' ', '、'], StringSplitOptions.RemoveEmptyEntries);
         var portNumbers = new List<int>();
         foreach (var p in ports)
         {
             if (p is "587" or "465") { if (!portNumbers.Contains(int.Parse(p))) portNumbers.Add(int.Parse(p)); }
             else { Error("Ports", "推奨ポートは 587 と 465 のどちらか、または両方です。", "Recommended ports can only be 587 and/or 465."); break; }
         }
-        if (T(SourceUrl).Length > 0 && !(Uri.TryCreate(T(SourceUrl), UriKind.Absolute, out var url) && url.Scheme is "https" or "http"))
+        if (!Long("SourceUrl") && T(SourceUrl).Length > 0 && !(Uri.TryCreate(T(SourceUrl), UriKind.Absolute, out var url) && url.Scheme is "https" or "http"))
             Error("SourceUrl", "出典URLは https:// で始まる正しいURLにしてください。", "The source URL must be a valid http(s) address.");
-        var suffixes = T(RdnsSuffixes).ToLowerInvariant().Split([' ', ',', '\n'], StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim('.')).Distinct().ToList();
+        var suffixes = Long("RdnsSuffixes") ? new List<string>() : T(RdnsSuffixes).ToLowerInvariant().Split([' ', ',', '\n'], StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim('.')).Distinct().ToList();
         if (suffixes.Any(s => !DomainPattern().IsMatch(s)))
             Error("RdnsSuffixes", "逆引きドメインは plala.or.jp のように入力してください。", "Reverse-DNS suffixes must look like plala.or.jp.");
         if (suffixes.Count > MaxRdnsSuffixes) errors.Add(TooManySuffixes());
-        if (T(LastVerified).Length > 0 && !DateOnly.TryParseExact(T(LastVerified), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        if (!Long("LastVerified") && T(LastVerified).Length > 0 && !DateOnly.TryParseExact(T(LastVerified), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
             Error("LastVerified", "確認日は 2026-11-28 のように入力してください。", "'Last verified' must be a date like 2026-11-28.");
         if (errors.Count > 0) return (null, errors);
 

@@ -12,7 +12,7 @@ public static class StaffText
     public static readonly Text SignInButton = new("ログイン", "Sign in");
     public static readonly Text SignOut = new("ログアウト", "Sign out");
     // One answer for a wrong password, an unknown name and a locked account, so the page does not tell which names exist.
-    public static readonly Text Wrong = new("名前またはパスワードが違うか、失敗が続いたためアカウントが{0}分間ロックされています。",
+    public static readonly Text Wrong = new("名前またはパスワードが違います。または、失敗が続いたためアカウントが{0}分間ロックされています。",
         "The name or password is wrong, or the account is locked for {0} minutes after repeated failures.");
     public static readonly Text ReauthLocked = new("今のパスワードの誤りが続いたため、アカウントを{0}分間ロックし、ログアウトしました。",
         "The current password was wrong too often: the account is locked for {0} minutes and you have been signed out.");
