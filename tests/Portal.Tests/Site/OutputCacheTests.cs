@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Site;
 using Portal.Staff;
 using Portal.Tests.Staff;
 using Portal.Tests.Support;
@@ -24,6 +25,29 @@ public sealed class OutputCacheTests
             s.AddSingleton<IStartupFilter>(new CookieSetter());
         });
         return (factory, store);
+    }
+
+    [Theory]
+    [InlineData("/en/explanation", "?x=1&ref=attacker-trace", "")]
+    [InlineData("/qa", "?ref=attacker-trace", "")]
+    [InlineData("/search", "?q=587&ref=attacker-trace", "?q=587")]
+    [InlineData("/status", "?ref=attacker-trace", "")]
+    public async Task A_Junk_Query_On_The_First_Request_Leaves_No_Trace_In_The_Page_Served_To_The_Next(string path, string junk, string clean)
+    {
+        var (factory, _) = Portal();
+        await using var _f = factory;
+        var client = factory.CreatePlainClient();
+
+        using var first = await client.GetAsync(path + junk, Ct);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.DoesNotContain("attacker-trace", await first.Content.ReadAsStringAsync(Ct));
+        using var next = await client.GetAsync(path + clean, Ct);
+        var html = await next.Content.ReadAsStringAsync(Ct);
+
+        Assert.True(next.Headers.Age.HasValue, "served from the entry the first request made");
+        Assert.DoesNotContain("attacker-trace", html);
+        // The page's own key is kept in the other language's link.
+        if (clean.Length > 0) Assert.Contains($"class=\"lang-switch\" href=\"{LangExtensions.SwitchPath(path)}{clean}\"", html);
     }
 
     [Fact]
