@@ -94,4 +94,43 @@ public sealed class ContentLoaderTests
 
         Assert.NotEqual(before, loader.Load(folder.Path).Version);
     }
+
+    [Fact]
+    public void A_File_Of_Fifty_Thousand_Nested_Quotes_Is_Left_Out_By_Name_And_The_Rest_Loads()
+    {
+        using var folder = new TempFolder();
+        folder.Write("ja/qa/good.md", TestContent.Page("good", "良い質問"));
+        folder.Write("ja/qa/deep.md", TestContent.Page("deep", "深い引用", order: 2, body: new string('>', 50_000) + " too deep"));
+        folder.Write("ja/qa/after.md", TestContent.Page("after", "後の質問", order: 3));
+
+        var snapshot = new ContentLoader(_logs.For<ContentLoader>()).Load(folder.Path);
+
+        Assert.Equal(["good", "after"], snapshot.Questions(Lang.Ja).Select(q => q.Slug));
+        var error = Assert.Single(_logs.Errors);
+        Assert.Contains("ja/qa/deep.md", error);
+        Assert.InRange(error.Length, 20, 600);
+    }
+
+    [Fact]
+    public void Nesting_Past_The_Limit_Throws_In_Markdig_Instead_Of_Overflowing_The_Stack()
+    {
+        var ok = MarkdownRenderer.Render(new string('>', MarkdownRenderer.MaxNestingDepth - 4) + " fine");
+        Assert.Contains("fine", ok.Html);
+        Assert.ThrowsAny<Exception>(() => MarkdownRenderer.Render(new string('>', 50_000) + " deep"));
+    }
+
+    [Fact]
+    public void A_Five_Megabyte_File_Loads_Or_Is_Left_Out_Without_Stopping_The_Rest()
+    {
+        using var folder = new TempFolder();
+        folder.Write("en/qa/good.md", TestContent.Page("good", "Good question"));
+        var words = string.Join("\n\n", Enumerable.Range(0, 5 * 1024 * 1024 / 60).Select(i => $"Paragraph {i} with **bold** and a [link](https://example.jp/{i})."));
+        folder.Write("en/qa/huge.md", TestContent.Page("huge", "Huge", order: 2, body: words));
+
+        var snapshot = new ContentLoader(_logs.For<ContentLoader>()).Load(folder.Path);
+
+        Assert.Contains("good", snapshot.Questions(Lang.En).Select(q => q.Slug));
+        // Either it loads, or it is left out by name: never an exception out of Load.
+        if (!snapshot.Questions(Lang.En).Any(q => q.Slug == "huge")) Assert.Contains(_logs.Errors, e => e.Contains("en/qa/huge.md"));
+    }
 }

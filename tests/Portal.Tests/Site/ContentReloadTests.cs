@@ -50,6 +50,26 @@ public sealed class ContentReloadTests
         Assert.Contains(factory.Logs.Errors, e => e.Contains("ja/qa/99-dup.md") && e.Contains("which-port"));
     }
 
+    [Fact]
+    public async Task A_Deeply_Nested_File_At_Start_Is_Left_Out_By_Name_And_A_Later_Edit_Still_Reloads()
+    {
+        using var content = TestContent.CopyOfContent();
+        File.WriteAllText(Path.Combine(content.Path, "ja", "qa", "98-deep.md"), TestContent.Page("deep", "深すぎる引用", order: 98, body: new string('>', 50_000) + " x"));
+        await using var factory = new PortalFactory(content.Path);
+        var client = factory.CreatePlainClient();
+
+        var html = await client.GetStringAsync("/qa", Ct);
+        Assert.Contains("id=\"which-port\"", html);
+        Assert.DoesNotContain("深すぎる引用", html);
+        Assert.Contains(factory.Logs.Errors, e => e.Contains("ja/qa/98-deep.md"));
+        using (var ready = await client.GetAsync("/healthz/ready", Ct)) Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+
+        // The bad file stays, another file changes: the reload goes through.
+        var file = Path.Combine(content.Path, "ja", "qa", "03-which-port.md");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("メールソフトの送信ポートは何番にすればよいですか？", "送信ポートは何番ですか（再読込）"));
+        await Eventually(async () => (await client.GetStringAsync("/qa", Ct)).Contains("送信ポートは何番ですか（再読込）"));
+    }
+
     private static async Task Eventually(Func<Task<bool>> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(15);
