@@ -47,8 +47,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
+            // Every host name but loopback resolves to nothing inside Chromium: a page that ever linked or navigated
+            // off the site (an absolute public URL, an open redirect) fails here instead of sending traffic elsewhere.
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--no-first-run", "--disable-quic"],
+                    "--disable-sync", "--no-first-run", "--disable-quic", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.*, EXCLUDE [::1]"],
         });
     }
 

@@ -80,4 +80,13 @@ public sealed partial class LanguageLinkTests(BrowserFixture browser)
         Assert.Equal(browser.BaseAddress.Authority, new Uri(page.Url).Authority);
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task Chromium_Here_Resolves_No_Name_But_Loopback_So_A_Stray_Link_Sends_Nothing()
+    {
+        var page = await browser.NewPageAsync();
+        var error = await Assert.ThrowsAsync<Microsoft.Playwright.PlaywrightException>(() => page.GotoAsync("http://evil.example/"));
+        Assert.Contains("ERR_NAME_NOT_RESOLVED", error.Message);
+        await page.Context.CloseAsync();
+    }
 }

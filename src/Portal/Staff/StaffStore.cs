@@ -47,6 +47,15 @@ public sealed class StaffStore(Db db, TimeProvider clock)
             """, new { name = member.Name, hash = Hasher.HashPassword(member, password), role, now = Now(), stamp = NewStamp() }, cancellationToken: cancellationToken));
     }
 
+    /// <summary>
+    /// The SET clause that charges one password check to the account (sign-in and re-authentication alike): an
+    /// expired lock starts a new count, and the attempt that reaches <see cref="MaxFailures"/> sets the lock.
+    /// </summary>
+    private const string ChargeAttempt = """
+        failed_logins = CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_logins + 1 END,
+        locked_until = CASE WHEN (CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_logins + 1 END) >= @max THEN @until ELSE NULL END
+        """;
+
     public async Task<(SignInResult Result, StaffMember? Member)> SignInAsync(string name, string password, CancellationToken cancellationToken = default)
     {
         await using var c = await db.OpenAsync(cancellationToken);
@@ -55,18 +64,16 @@ public sealed class StaffStore(Db db, TimeProvider clock)
         // all read the same count, and the attempt that reaches the limit sets the lock. An expired
         // lock starts a new count.
         var row = await c.QuerySingleOrDefaultAsync<(long Id, string Name, string Role, string Hash, string Stamp, long Failed, string? LockedUntil, string? DisabledAt)>(
-            new CommandDefinition("""
-                UPDATE staff SET
-                    failed_logins = CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_logins + 1 END,
-                    locked_until = CASE WHEN (CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_logins + 1 END) >= @max THEN @until ELSE NULL END
+            new CommandDefinition($"""
+                UPDATE staff SET {ChargeAttempt}
                 WHERE lower(name) = lower(@name) AND (locked_until IS NULL OR locked_until <= @now)
                 RETURNING id, name, role, password_hash, security_stamp, failed_logins, locked_until, disabled_at
                 """, new { name = name.Trim(), now, max = MaxFailures, until = Stamp(clock.GetUtcNow() + LockOut) }, cancellationToken: cancellationToken));
         if (row.Id == 0)
         {
             var exists = await c.ExecuteScalarAsync<long>(new CommandDefinition("SELECT count(*) FROM staff WHERE lower(name) = lower(@name)", new { name = name.Trim() }, cancellationToken: cancellationToken));
-            // Same work as a real check, so response times do not reveal which names exist.
-            if (exists == 0) Hasher.VerifyHashedPassword(new StaffMember(0, name, "editor"), DummyHash, password);
+            // Same work as a real check, so response times tell neither which names exist nor which are locked.
+            Hasher.VerifyHashedPassword(new StaffMember(0, name, "editor"), DummyHash, password);
             return (exists == 0 ? SignInResult.Wrong : SignInResult.LockedOut, null);
         }
         var member = new StaffMember(row.Id, row.Name, row.Role, row.Stamp);
@@ -141,10 +148,8 @@ public sealed class StaffStore(Db db, TimeProvider clock)
     {
         CheckPassword(password);
         await using var c = await db.OpenAsync(cancellationToken);
-        var row = await c.QuerySingleOrDefaultAsync<(string? Name, string Hash, string? LockedUntil)>(new CommandDefinition("""
-            UPDATE staff SET
-                failed_logins = CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_logins + 1 END,
-                locked_until = CASE WHEN (CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_logins + 1 END) >= @max THEN @until ELSE NULL END
+        var row = await c.QuerySingleOrDefaultAsync<(string? Name, string Hash, string? LockedUntil)>(new CommandDefinition($"""
+            UPDATE staff SET {ChargeAttempt}
             WHERE id = @id AND disabled_at IS NULL AND (locked_until IS NULL OR locked_until <= @now)
             RETURNING name, password_hash, locked_until
             """, new { id, now = Now(), max = MaxFailures, until = Stamp(clock.GetUtcNow() + LockOut) }, cancellationToken: cancellationToken));
