@@ -39,7 +39,7 @@ public static class DatabaseUnavailable
             await context.Response.WriteAsync($"""
                 <!DOCTYPE html>
                 <html lang="{lang.Code()}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>503</title></head><body><main><h1>503</h1><p>{WebUtility.HtmlEncode(Message[lang])}</p>
+                <title>503</title><link rel="stylesheet" href="/css/site.css"></head><body><main class="prose"><h1>503</h1><p>{WebUtility.HtmlEncode(Message[lang])}</p>
                 <p><a href="{lang.Url("/")}">{WebUtility.HtmlEncode(SiteText.Home[lang])}</a></p></main></body></html>
                 """);
         }
