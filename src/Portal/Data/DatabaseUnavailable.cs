@@ -25,7 +25,7 @@ public static class DatabaseUnavailable
         catch (Exception e) when (Db.CannotWrite(e) && !context.Response.HasStarted)
         {
             context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseUnavailable).FullName!)
-                .LogError(e, "The database cannot be written: {Method} {Path} answered 503", context.Request.Method, context.Request.Path.Value);
+                .LogError(e, "The database cannot be written: {Method} {Path} answered 503", context.Request.Method, LogText.Cut(context.Request.Path.Value));
             context.Response.Clear();
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
