@@ -57,16 +57,12 @@ public static class LineTestApi
             }
             catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
             {
-                return Problem(new("body-invalid", new("本文はJSONで { \"ticket\": \"…\" } の形にしてください。",
-                    "The body must be JSON such as { \"ticket\": \"…\" }."), 400), LangOf(http));
+                return Problem(http, new("body-invalid", new Text("本文はJSONで { \"ticket\": \"…\" } の形にしてください。",
+                    "The body must be JSON such as { \"ticket\": \"…\" }.")), LangOf(http));
             }
         }
-        var (test, refusal, retryAfter) = await tests.StartAsync(ClientKey.Of(http), ticket, cancellationToken);
-        if (refusal is not null)
-        {
-            if (retryAfter is { } wait) http.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString("0");
-            return Problem(refusal, LangOf(http));
-        }
+        var (test, refusal) = await tests.StartAsync(ClientKey.Of(http), ticket, cancellationToken);
+        if (refusal is not null) return Problem(http, refusal, LangOf(http));
         var host = options.PublicHost.Length > 0 ? options.PublicHost : links.HostName(http.Request.Host.Host);
         var page = links.Absolute($"/line-test/{test!.Code}");
         return TypedResults.Created(page, new StartResponse(test.Code, test.ExpiresAt,
@@ -76,7 +72,7 @@ public static class LineTestApi
     private static async Task<Results<Ok<LineTestResponse>, ProblemHttpResult>> GetAsync(string code, LineTests tests, PublicLinks links, HttpContext http, CancellationToken cancellationToken)
     {
         var report = await tests.ReportAsync(code, waitForNames: true, cancellationToken);
-        if (report is null) return Problem(new("not-found", LineTestText.NotFound, 404), LangOf(http));
+        if (report is null) return Problem(http, new Refusal("not-found", LineTestText.NotFound, StatusCodes.Status404NotFound), LangOf(http));
         var arrivals = report.Ports.Where(p => p.Arrival is not null).Select(p => new ArrivalInfo(p.Listener.Port, p.Listener.PublicPort, p.Arrival!.At,
             p.Arrival.Address, p.Arrival.Address.Contains(':') ? "IPv6" : "IPv4", p.ReverseDns, p.Arrival.Tls)).ToList();
         var provider = report.Line?.Provider is { } pr ? new ProviderInfo(pr.Id, pr.NameJa, pr.NameEn, pr.Op25b) : null;
@@ -93,6 +89,6 @@ public static class LineTestApi
     private static readonly Text NotStarted = new("回線テストを開始できませんでした", "The line test was not started");
     private static readonly Text NotFoundTitle = new("見つかりません", "Not found");
 
-    private static ProblemHttpResult Problem(LineRefusal refusal, Lang lang) =>
-        ApiProblem.Of(refusal.Status, refusal.Code, (refusal.Status == 404 ? NotFoundTitle : NotStarted)[lang], refusal.Message[lang]);
+    private static ProblemHttpResult Problem(HttpContext http, Refusal refusal, Lang lang) =>
+        ApiProblem.Refused(http, refusal, refusal.Status == 404 ? NotFoundTitle : NotStarted, lang);
 }

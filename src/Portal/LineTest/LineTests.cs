@@ -3,9 +3,6 @@ using Portal.Site;
 
 namespace Portal.LineTest;
 
-/// <summary>Why a line test was not started.</summary>
-public sealed record LineRefusal(string Code, Text Message, int Status);
-
 /// <summary>One configured port of a line test: waiting, arrived, or (once the test is finished) did not arrive.</summary>
 public sealed record PortState(BoundListener Listener, Arrival? Arrival, string? ReverseDns, bool Missing)
 {
@@ -29,16 +26,16 @@ public sealed class LineTests(LineTestOptions options, LineTestStore store, Line
 
     public IReadOnlyList<BoundListener> Ports => listeners.Bound;
 
-    public static LineRefusal? CheckTicket(string? ticket) =>
-        SupportTicket.IsValid(ticket) ? null : new("ticket-invalid", SupportTicket.Invalid, 400);
+    public static Refusal? CheckTicket(string? ticket) =>
+        SupportTicket.IsValid(ticket) ? null : new("ticket-invalid", SupportTicket.Invalid);
 
-    public async Task<(LineTestRecord? Test, LineRefusal? Refusal, TimeSpan? RetryAfter)> StartAsync(string client, string? ticket, CancellationToken cancellationToken = default)
+    public async Task<(LineTestRecord? Test, Refusal? Refusal)> StartAsync(string client, string? ticket, CancellationToken cancellationToken = default)
     {
-        if (!Enabled) return (null, new("line-test-off", LineTestText.Off, 503), null);
-        if (CheckTicket(ticket) is { } bad) return (null, bad, null);
+        if (!Enabled) return (null, new("line-test-off", LineTestText.Off, StatusCodes.Status503ServiceUnavailable));
+        if (CheckTicket(ticket) is { } bad) return (null, bad);
         if (_starts.TryStart(client) is { } wait)
-            return (null, new("rate-limited", LineTestText.RateLimited.With(Math.Ceiling(wait.TotalMinutes)), 429), wait);
-        return (await store.CreateAsync(ticket, cancellationToken), null, null);
+            return (null, Refusal.RateLimited(LineTestText.RateLimited.With(Math.Ceiling(wait.TotalMinutes)), wait));
+        return (await store.CreateAsync(ticket, cancellationToken), null);
     }
 
     /// <summary>

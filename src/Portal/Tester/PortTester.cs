@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Portal.Site;
 
 namespace Portal.Tester;
 
@@ -12,8 +13,8 @@ public sealed record PreparedTest(TestTarget Target, IReadOnlyList<IPAddress> Ad
 /// </summary>
 public sealed class PortTester(TesterOptions options, IHostResolver resolver, SmtpProbe probe, TimeProvider clock, ILogger<PortTester> logger)
 {
-    public static readonly Refusal Busy = new("busy", "ただいま試験が混み合っています。少し待ってからもう一度お試しください。",
-        "The tester is busy. Please try again in a moment.");
+    public static readonly Refusal Busy = new("busy", new Text("ただいま試験が混み合っています。少し待ってからもう一度お試しください。",
+        "The tester is busy. Please try again in a moment."), StatusCodes.Status503ServiceUnavailable, TimeSpan.FromSeconds(5));
 
     /// <summary>Resolves and vets the host. A refusal means no connection may be made at all.</summary>
     public async Task<(PreparedTest? Test, Refusal? Refusal)> PrepareAsync(TestTarget target, CancellationToken cancellationToken)

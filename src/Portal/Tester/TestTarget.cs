@@ -2,17 +2,12 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using Portal.Site;
 
 namespace Portal.Tester;
 
 /// <summary>A checked request: the host as typed, its ASCII (punycode) form, an IP literal if it is one, and the ports.</summary>
 public sealed record TestTarget(string Host, string AsciiHost, IPAddress? Literal, IReadOnlyList<int> Ports);
-
-/// <summary>Why a request was refused before any connection: a short code and a message in both languages.</summary>
-public sealed record Refusal(string Code, Portal.Site.Text Message)
-{
-    public Refusal(string code, string ja, string en) : this(code, new Portal.Site.Text(ja, en)) { }
-}
 
 public static partial class TestTargetParser
 {

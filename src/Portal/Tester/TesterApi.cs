@@ -26,40 +26,19 @@ public static class TesterApi
         [Description("Comma-separated ports, each one of Tester:AllowedPorts (default 25,465,587); empty means all of them.")] string? ports,
         [Description("`en` for English messages; Japanese otherwise.")] string? lang,
         [Description("Support ticket to keep with the result: at most 32 of A-Z a-z 0-9 - _ #.")] string? ticket,
-        HttpContext http, TesterOptions options, TesterRateLimiter limiter,
-        ProbeCapacity capacity, PortTester tester, ITestArchive archive, CancellationToken cancellationToken)
+        HttpContext http, TesterRuns runs, CancellationToken cancellationToken)
     {
         var language = lang == "en" ? Lang.En : Lang.Ja;
-        if (!SupportTicket.IsValid(ticket)) return Problem(new Refusal("ticket-invalid", SupportTicket.Invalid), language, StatusCodes.Status400BadRequest);
-        var (target, refusal) = TestTargetParser.Parse(host, ports, options);
-        if (refusal is not null) return Problem(refusal, language, StatusCodes.Status400BadRequest);
-
-        if (limiter.TryStart(ClientKey.Of(http)) is { } retryAfter)
+        var (run, refusal) = await runs.StartAsync(new TesterRequest(host, ports, ticket, ClientKey.Of(http), language), null, cancellationToken);
+        if (refusal is not null) return ApiProblem.Refused(http, refusal, NotRun, language);
+        using (run)
         {
-            http.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString("0");
-            return Problem(new Refusal("rate-limited", "試験の回数が多すぎます。少し待ってからもう一度お試しください。",
-                "Too many tests. Please wait a little and try again."), language, StatusCodes.Status429TooManyRequests);
+            var (report, kept) = await run!.RunAsync(null, cancellationToken);
+            return TypedResults.Ok(TesterResponse.From(report, language) with { Id = kept.Id, Permalink = kept.Permalink });
         }
-
-        var (test, vetting) = await tester.PrepareAsync(target!, cancellationToken);
-        if (vetting is not null) return Problem(vetting, language, StatusCodes.Status400BadRequest);
-
-        using var lease = capacity.TryTake(target!.Ports.Count);
-        if (lease is null)
-        {
-            http.Response.Headers.RetryAfter = "5";
-            return Problem(PortTester.Busy, language, StatusCodes.Status503ServiceUnavailable);
-        }
-        var report = await tester.RunAsync(test!, null, cancellationToken);
-        // Kept even if the caller has gone: the result is what support will ask about.
-        var kept = await archive.KeepAsync(report, ticket, ClientKey.Of(http), language, CancellationToken.None);
-        return TypedResults.Ok(TesterResponse.From(report, language) with { Id = kept.Id, Permalink = kept.Permalink });
     }
 
     private static readonly Text NotRun = new("試験を実行できませんでした", "The test was not run");
-
-    private static ProblemHttpResult Problem(Refusal refusal, Lang lang, int status) =>
-        ApiProblem.Of(status, refusal.Code, NotRun[lang], refusal.Message[lang]);
 }
 
 public sealed record TesterResponse(string Host, string AsciiHost, IReadOnlyList<TesterResponse.Row> Results, string? Summary)

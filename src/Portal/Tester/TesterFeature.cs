@@ -20,6 +20,7 @@ public static class TesterFeature
         services.AddSingleton<PortTester>();
         services.AddSingleton<ProbeCapacity>();
         services.AddSingleton<TesterRateLimiter>();
+        services.AddSingleton<TesterRuns>();
         return services;
     }
 }

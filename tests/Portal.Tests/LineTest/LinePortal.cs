@@ -41,7 +41,7 @@ public static class LinePortal
 
     public static async Task<string> NewCodeAsync(this PortalFactory factory, string? ticket = null)
     {
-        var (test, refusal, _) = await factory.Services.GetRequiredService<LineTests>().StartAsync("test-" + Guid.NewGuid(), ticket);
+        var (test, refusal) = await factory.Services.GetRequiredService<LineTests>().StartAsync("test-" + Guid.NewGuid(), ticket);
         Assert.Null(refusal);
         return test!.Code;
     }
