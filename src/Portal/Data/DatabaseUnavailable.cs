@@ -28,7 +28,7 @@ public static class DatabaseUnavailable
                 .LogError(e, "The database cannot be written: {Method} {Path} answered 503", context.Request.Method, LogText.Cut(context.Request.Path.Value));
             context.Response.Clear();
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            ApiProblem.RetryAfter(context, TimeSpan.FromSeconds(RetryAfterSeconds));
             if (context.Request.Path.StartsWithSegments("/api"))
             {
                 await ApiProblem.Of(503, "database-unavailable", "Database unavailable", Message.En).ExecuteAsync(context);

@@ -84,7 +84,7 @@ public static class LineTestApi
         });
     }
 
-    private static Lang LangOf(HttpContext http) => http.Request.Query["lang"] == "en" ? Lang.En : Lang.Ja;
+    private static Lang LangOf(HttpContext http) => LangExtensions.FromQuery(http.Request.Query["lang"]) ?? Lang.Ja;
 
     private static readonly Text NotStarted = new("回線テストを開始できませんでした", "The line test was not started");
     private static readonly Text NotFoundTitle = new("見つかりません", "Not found");

@@ -55,7 +55,7 @@ public static class MonitorFeature
     private static async Task<Microsoft.AspNetCore.Http.HttpResults.Ok<StatusResponse>> GetAsync(
         [Description("`en` for English messages; Japanese otherwise.")] string? lang, StatusReader reader, HttpContext context, CancellationToken cancellationToken)
     {
-        var language = lang == "en" ? Lang.En : Lang.Ja;
+        var language = LangExtensions.FromQuery(lang) ?? Lang.Ja;
         var report = await reader.ReadAsync(cancellationToken);
         context.Response.Headers.CacheControl = "no-cache";
         static double? Round(double? v) => v is { } x ? Math.Round(x, 3) : null;

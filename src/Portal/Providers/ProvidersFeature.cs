@@ -43,14 +43,14 @@ public static class ProvidersFeature
         [Description("Part of a provider's name: Japanese, kana or English.")] string? q,
         [Description("applies, partial, none or unknown.")] string? status, ProviderStore store, CancellationToken ct) =>
         status is not null && !Provider.Statuses.Contains(status)
-            ? TypedResults.Problem(statusCode: 400, title: "Bad status", detail: $"status must be one of {string.Join(", ", Provider.Statuses)}")
+            ? ApiProblem.Of(StatusCodes.Status400BadRequest, "bad-status", "Bad status", $"status must be one of {string.Join(", ", Provider.Statuses)}")
             : TypedResults.Ok(await store.ListAsync(q, status, ct));
 
     private static async Task<Results<Ok<Provider>, ProblemHttpResult>> GetAsync(
         [Description("The provider's number, as in /providers/{id}.")] long id, ProviderStore store, CancellationToken ct) =>
         await store.GetAsync(id, ct) is { } p
             ? TypedResults.Ok(p)
-            : TypedResults.Problem(statusCode: 404, title: "Not found", detail: $"There is no provider {id}.");
+            : ApiProblem.Of(StatusCodes.Status404NotFound, "not-found", "Not found", $"There is no provider {id}.");
 
     /// <summary>Fills a new registry from the seed (the Data feature has migrated the database by now).</summary>
     private sealed class SeedAtStart(ProviderStore store, ILogger<SeedAtStart> logger) : IHostedService

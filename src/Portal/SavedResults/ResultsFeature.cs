@@ -45,7 +45,7 @@ public static class ResultsFeature
         [Description("`en` for English messages; Japanese otherwise.")] string? lang,
         ResultStore store, PublicLinks links, CancellationToken cancellationToken)
     {
-        var language = lang == "en" ? Lang.En : Lang.Ja;
+        var language = LangExtensions.FromQuery(lang) ?? Lang.Ja;
         if (CrockfordId.Normalize(id) is not { } normalized || await store.GetAsync(normalized, cancellationToken) is not { } result)
             return ApiProblem.Of(StatusCodes.Status404NotFound, "result-not-found", "Not found", ResultsText.NotFound[language]);
         if (result.Line is { } line)

@@ -36,10 +36,8 @@ public static class SearchFeature
         [Description("ja (default) or en")] string? lang,
         SearchService search, HttpContext context)
     {
-        Lang language;
-        if (lang is null or "" or "ja") language = Lang.Ja;
-        else if (lang == "en") language = Lang.En;
-        else return ApiProblem.Of(StatusCodes.Status400BadRequest, "bad-lang", "Bad lang", SearchText.BadLang.Both);
+        if (LangExtensions.FromQuery(lang) is not { } language)
+            return ApiProblem.Of(StatusCodes.Status400BadRequest, "bad-lang", "Bad lang", SearchText.BadLang.Both);
         switch (SearchIndex.Check(q))
         {
             case SearchProblem.Empty:

@@ -11,6 +11,12 @@ public static class LangExtensions
 
     public static Lang Other(this Lang lang) => lang == Lang.En ? Lang.Ja : Lang.En;
 
+    /// <summary>
+    /// The one reading of an API's <c>?lang=</c>: absent, empty or "ja" is Japanese, "en" English, anything else null
+    /// (most endpoints then answer in Japanese; search refuses it).
+    /// </summary>
+    public static Lang? FromQuery(string? lang) => lang switch { null or "" or "ja" => Lang.Ja, "en" => Lang.En, _ => null };
+
     public static bool TryParse(string? code, out Lang lang)
     {
         lang = code switch { "ja" => Lang.Ja, "en" => Lang.En, _ => (Lang)(-1) };

@@ -63,8 +63,8 @@ public static class SiteFeature
         app.MapHealthChecks("/healthz/ready", Health(c => c.Tags.Contains(Ready)));
         app.MapHealthChecks("/healthz", Health(c => c.Tags.Contains(Ready)));
         // Unknown API paths answer in the API's language, not with the HTML 404 page.
-        app.Map("/api/{**rest}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",
-            detail: "There is no such API endpoint.")).ExcludeFromDescription();
+        app.Map("/api/{**rest}", () => ApiProblem.Of(StatusCodes.Status404NotFound, "not-found", "Not found",
+            "There is no such API endpoint.")).ExcludeFromDescription();
         app.MapStaticAssets();
         // Our own policy carries frame-ancestors; Blazor would otherwise add a second Content-Security-Policy header.
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);

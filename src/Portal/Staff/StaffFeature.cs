@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Portal.Providers;
+using Portal.Site;
 
 namespace Portal.Staff;
 
@@ -50,9 +51,15 @@ public static class StaffFeature
 
     private static Task Answer(HttpContext http, int status, Action redirect)
     {
-        if (http.Request.Path.StartsWithSegments("/api")) http.Response.StatusCode = status;
-        else redirect();
-        return Task.CompletedTask;
+        if (!http.Request.Path.StartsWithSegments("/api"))
+        {
+            redirect();
+            return Task.CompletedTask;
+        }
+        // APIs answer in their one shape, problem+json, like every other API error.
+        return (status == StatusCodes.Status401Unauthorized
+                ? ApiProblem.Of(status, "unauthorized", "Unauthorized", "Sign in as staff first.")
+                : ApiProblem.Of(status, "forbidden", "Forbidden", "This needs another staff role.")).ExecuteAsync(http);
     }
 }
 

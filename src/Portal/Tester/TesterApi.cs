@@ -28,7 +28,7 @@ public static class TesterApi
         [Description("Support ticket to keep with the result: at most 32 of A-Z a-z 0-9 - _ #.")] string? ticket,
         HttpContext http, TesterRuns runs, CancellationToken cancellationToken)
     {
-        var language = lang == "en" ? Lang.En : Lang.Ja;
+        var language = LangExtensions.FromQuery(lang) ?? Lang.Ja;
         var (run, refusal) = await runs.StartAsync(new TesterRequest(host, ports, ticket, ClientKey.Of(http), language), null, cancellationToken);
         if (refusal is not null) return ApiProblem.Refused(http, refusal, NotRun, language);
         using (run)
