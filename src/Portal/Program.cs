@@ -104,6 +104,8 @@ app.MapSearchApi();
 app.MapMonitorApi();
 app.MapStaffApi();
 app.MapSite();
+// The pages. Our own policy carries frame-ancestors; Blazor would otherwise add a second Content-Security-Policy header.
+app.MapRazorComponents<Portal.Components.App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 
 await app.RunAsync();
 return 0;

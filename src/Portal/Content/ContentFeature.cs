@@ -21,6 +21,7 @@ public static class ContentFeature
             .ValidateOnStart();
         services.AddSingleton<ContentLoader>();
         services.AddSingleton<ContentStore>();
+        services.AddHealthChecks().AddCheck<ContentHealthCheck>("content", tags: [SiteFeature.ReadyTag]);
         services.AddOutputCache(o => o.AddBasePolicy(b => b.AddPolicy<ReadingPageCachePolicy>(), excludeDefaultPolicy: true));
         services.AddHostedService<ContentCacheEviction>();
         return services;

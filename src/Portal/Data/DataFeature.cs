@@ -34,6 +34,7 @@ public static class DataFeature
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<DataOptions>>().Value is var o ? new Db(o.ConnectionString, o.Provider) : null!);
         services.AddSingleton<Migrator>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [SiteFeature.ReadyTag]);
         services.AddSingleton<ChangeSignals>();
         services.AddHostedService(sp => sp.GetRequiredService<ChangeSignals>());
         // First of all hosted services (they start in order): data protection reads its key ring at start, from the

@@ -2,11 +2,10 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
-using Portal.Content;
 
 namespace Portal.Site;
 
-/// <summary>Static files from the top-level wwwroot/, Razor components and the /healthz probe.</summary>
+/// <summary>Static files from the top-level wwwroot/, the Razor components' services, and the /healthz endpoints (each feature adds its check).</summary>
 public static class SiteFeature
 {
     public static IServiceCollection AddSite(this IServiceCollection services)
@@ -18,9 +17,8 @@ public static class SiteFeature
             System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         // One clock for every feature, so tests can move it.
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHealthChecks()
-            .AddCheck<ContentHealthCheck>("content", tags: [Ready])
-            .AddCheck<DatabaseHealthCheck>("database", tags: [Ready]);
+        // Each feature adds its own readiness check (tagged ReadyTag): content, database.
+        services.AddHealthChecks();
         services.AddProxyTrust();
         // Form tokens travel only over HTTPS when the page came over HTTPS (the framework's default never marks them Secure).
         services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
@@ -54,20 +52,19 @@ public static class SiteFeature
         return app;
     }
 
-    private const string Ready = "ready";
+    /// <summary>The tag of the checks /healthz/ready runs; each feature registers its own.</summary>
+    public const string ReadyTag = "ready";
 
     public static WebApplication MapSite(this WebApplication app)
     {
         // live: the process answers. ready (and /healthz): content and database work.
         app.MapHealthChecks("/healthz/live", Health(_ => false));
-        app.MapHealthChecks("/healthz/ready", Health(c => c.Tags.Contains(Ready)));
-        app.MapHealthChecks("/healthz", Health(c => c.Tags.Contains(Ready)));
+        app.MapHealthChecks("/healthz/ready", Health(c => c.Tags.Contains(ReadyTag)));
+        app.MapHealthChecks("/healthz", Health(c => c.Tags.Contains(ReadyTag)));
         // Unknown API paths answer in the API's language, not with the HTML 404 page.
         app.Map("/api/{**rest}", () => ApiProblem.Of(StatusCodes.Status404NotFound, "not-found", "Not found",
             "There is no such API endpoint.")).ExcludeFromDescription();
         app.MapStaticAssets();
-        // Our own policy carries frame-ancestors; Blazor would otherwise add a second Content-Security-Policy header.
-        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 
@@ -85,43 +82,4 @@ public static class SiteFeature
             });
         },
     };
-
-    private sealed class DatabaseHealthCheck(Portal.Data.Db db, ILogger<DatabaseHealthCheck> logger) : IHealthCheck
-    {
-        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-        {
-            var opened = false;
-            try
-            {
-                await using var connection = await db.OpenAsync(cancellationToken);
-                var version = await Portal.Data.Migrator.VersionAsync(connection, null);
-                opened = true;
-                // Ready means a write would be accepted too: a read-only database serves pages but fails every sign-in.
-                await db.CheckWritableAsync(cancellationToken);
-                return HealthCheckResult.Healthy($"{(db.Provider == Portal.Data.DatabaseProvider.Postgres ? "PostgreSQL" : "SQLite")} schema version {version}, writable");
-            }
-            catch (Exception e) when (opened && Portal.Data.Db.CannotWrite(e))
-            {
-                logger.LogError(e, "Health check: the database cannot be written");
-                return HealthCheckResult.Unhealthy("the database cannot be written");
-            }
-            catch (Exception e) when (e is System.Data.Common.DbException or IOException or UnauthorizedAccessException)
-            {
-                logger.LogError(e, "Health check: the database cannot be opened");
-                return HealthCheckResult.Unhealthy("the database cannot be opened");
-            }
-        }
-    }
-
-    private sealed class ContentHealthCheck(ContentStore store, ILogger<ContentHealthCheck> logger) : IHealthCheck
-    {
-        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-        {
-            var count = store.Current.Documents.Count;
-            if (count == 0) logger.LogError("Health check: no content loaded from {Root}", store.Root);
-            return Task.FromResult(count > 0
-                ? HealthCheckResult.Healthy($"{count} content documents, version {store.Current.Version}")
-                : HealthCheckResult.Unhealthy("no content loaded"));
-        }
-    }
 }
