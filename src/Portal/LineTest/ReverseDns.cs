@@ -33,7 +33,11 @@ public sealed class SystemReverseDns : IReverseDns
 }
 
 /// <summary>What a line is, as far as reverse DNS and the registry tell.</summary>
-public sealed record LineIdentity(string Address, string? ReverseDns, Provider? Provider);
+public sealed record LineIdentity(string Address, string? ReverseDns, Provider? Provider)
+{
+    /// <summary>The provider's names as kept with a result (English falls back to Japanese), so a keeper need not know the registry.</summary>
+    public (string Ja, string En)? ProviderNames => Provider is null ? null : (Provider.NameJa, Provider.NameEn.Length > 0 ? Provider.NameEn : Provider.NameJa);
+}
 
 /// <summary>
 /// Reverse lookups with a 2-second budget, shared while running and cached for 10 minutes, and the registry

@@ -8,10 +8,10 @@ public sealed class LineResultArchive(ResultStore store) : ILineTestArchive
     public async Task KeepAsync(string id, LineTestReport report, CancellationToken cancellationToken)
     {
         var verdict = report.Verdict!;
-        var provider = report.Line?.Provider;
+        var provider = report.Line?.ProviderNames;
         var line = new LineResult(report.Test.Code,
             report.Ports.Select(p => new LinePort(p.Listener.PublicPort, p.Listener.Tls, p.State, p.Arrival?.At, p.Arrival?.Tls)).ToList(),
-            provider?.NameJa, provider is null ? null : provider.NameEn.Length > 0 ? provider.NameEn : provider.NameJa,
+            provider?.Ja, provider?.En,
             verdict.Outcome, verdict.Message, verdict.HelpPath, verdict.HelpLabel);
         var first = report.Test.Arrivals.FirstOrDefault();
         var staff = new StaffDetails(first?.Address ?? "", report.Ports.ToDictionary(p => p.Listener.PublicPort, p => (IReadOnlyList<string>)(p.Arrival is { } a

@@ -23,61 +23,67 @@ public sealed partial class ArchitectureTests
         Assert.True(offenders.Count == 0, string.Join("\n", offenders));
     }
 
+    /// <summary>(feature, namespace it must not use): a lower feature does not know a higher one; Site is the floor.</summary>
+    public static readonly (string Feature, string Forbidden)[] Rules =
+    [
+        ("Tester", "Portal.SavedResults"),
+        ("LineTest", "Portal.SavedResults"),
+        ("Site", "Portal.SavedResults"),
+        ("Content", "Portal.SavedResults"),
+        ("Data", "Portal.SavedResults"),
+        ("SavedResults", "Portal.Providers"),
+        ("SavedResults", "Portal.Search"),
+        ("Search", "Portal.Providers"),
+        ("Search", "Portal.Tester"),
+        ("Search", "Portal.LineTest"),
+        ("Search", "Portal.MailSetup"),
+        ("Content", "Portal.Search"),
+        ("Site", "Portal.Search"),
+        ("Data", "Portal.Search"),
+        ("Staff", "Portal.Search"),
+        ("MailSetup", "Portal.Tester"),
+        ("MailSetup", "Portal.LineTest"),
+        ("Content", "Portal.MailSetup"),
+        ("Site", "Portal.MailSetup"),
+        ("Tester", "Portal.MailSetup"),
+        ("LineTest", "Portal.MailSetup"),
+        ("LineTest", "Portal.Tester"),
+        ("LineTest", "Portal.Staff"),
+        ("Providers", "Portal.LineTest"),
+        ("Site", "Portal.LineTest"),
+        ("Content", "Portal.LineTest"),
+        ("Data", "Portal.LineTest"),
+        ("Content", "Portal.Providers"),
+        ("Content", "Portal.Staff"),
+        ("Content", "Portal.Tester"),
+        ("Site", "Portal.Providers"),
+        ("Site", "Portal.Tester"),
+        ("Data", "Portal.Providers"),
+        ("Data", "Portal.Staff"),
+        ("Tester", "Portal.Monitor"),
+        ("LineTest", "Portal.Monitor"),
+        ("Site", "Portal.Monitor"),
+        ("Content", "Portal.Monitor"),
+        ("Data", "Portal.Monitor"),
+        ("Search", "Portal.Monitor"),
+        ("Providers", "Portal.Monitor"),
+        ("SavedResults", "Portal.Monitor"),
+        ("Staff", "Portal.Monitor"),
+        ("Monitor", "Portal.SavedResults"),
+        ("Monitor", "Portal.LineTest"),
+        ("Monitor", "Portal.Providers"),
+        ("Monitor", "Portal.Search"),
+        ("Site", "Portal.Data"),
+        ("Site", "Portal.Content"),
+        ("Site", "Portal.Components"),
+        ("Site", "Portal.Staff"),
+        ("Site", "Portal.Replies"),
+    ];
+
+    public static TheoryData<string, string> RuleData() => new(Rules.Select(r => (r.Feature, r.Forbidden)));
+
     [Theory]
-    [InlineData("Tester", "Portal.SavedResults")]
-    [InlineData("LineTest", "Portal.SavedResults")]
-    [InlineData("Site", "Portal.SavedResults")]
-    [InlineData("Content", "Portal.SavedResults")]
-    [InlineData("Data", "Portal.SavedResults")]
-    [InlineData("SavedResults", "Portal.Providers")]
-    [InlineData("SavedResults", "Portal.Search")]
-    [InlineData("Search", "Portal.Providers")]
-    [InlineData("Search", "Portal.Tester")]
-    [InlineData("Search", "Portal.LineTest")]
-    [InlineData("Search", "Portal.MailSetup")]
-    [InlineData("Content", "Portal.Search")]
-    [InlineData("Site", "Portal.Search")]
-    [InlineData("Data", "Portal.Search")]
-    [InlineData("Staff", "Portal.Search")]
-    [InlineData("MailSetup", "Portal.Tester")]
-    [InlineData("MailSetup", "Portal.LineTest")]
-    [InlineData("Content", "Portal.MailSetup")]
-    [InlineData("Site", "Portal.MailSetup")]
-    [InlineData("Tester", "Portal.MailSetup")]
-    [InlineData("LineTest", "Portal.MailSetup")]
-    [InlineData("LineTest", "Portal.Tester")]
-    [InlineData("LineTest", "Portal.Staff")]
-    [InlineData("Providers", "Portal.LineTest")]
-    [InlineData("Site", "Portal.LineTest")]
-    [InlineData("Content", "Portal.LineTest")]
-    [InlineData("Data", "Portal.LineTest")]
-    [InlineData("Content", "Portal.Providers")]
-    [InlineData("Content", "Portal.Staff")]
-    [InlineData("Content", "Portal.Tester")]
-    [InlineData("Site", "Portal.Providers")]
-    [InlineData("Site", "Portal.Tester")]
-    [InlineData("Data", "Portal.Providers")]
-    [InlineData("Data", "Portal.Staff")]
-    [InlineData("Tester", "Portal.Monitor")]
-    [InlineData("LineTest", "Portal.Monitor")]
-    [InlineData("Site", "Portal.Monitor")]
-    [InlineData("Content", "Portal.Monitor")]
-    [InlineData("Data", "Portal.Monitor")]
-    [InlineData("Search", "Portal.Monitor")]
-    [InlineData("Providers", "Portal.Monitor")]
-    [InlineData("SavedResults", "Portal.Monitor")]
-    [InlineData("Staff", "Portal.Monitor")]
-    [InlineData("Monitor", "Portal.SavedResults")]
-    [InlineData("Monitor", "Portal.LineTest")]
-    [InlineData("Monitor", "Portal.Providers")]
-    [InlineData("Monitor", "Portal.Search")]
-    // Site is the floor: it knows no feature and no page (each feature registers its own health check; Program maps the pages).
-    [InlineData("Site", "Portal.Data")]
-    [InlineData("Site", "Portal.Content")]
-    [InlineData("Site", "Portal.Components")]
-    [InlineData("Site", "Portal.Staff")]
-    [InlineData("Site", "Portal.Replies")]
-    [InlineData("Site", "Components.")]
+    [MemberData(nameof(RuleData))]
     public void A_Lower_Feature_Does_Not_Know_A_Higher_One(string folder, string ns)
     {
         var offenders = Directory.EnumerateFiles(Path.Combine(Source, folder), "*.*", SearchOption.AllDirectories)
@@ -86,4 +92,54 @@ public sealed partial class ArchitectureTests
             .ToList();
         Assert.Empty(offenders);
     }
+
+    /// <summary>
+    /// The same rules over the compiled code: every type of a feature (its components, their closures and state machines
+    /// included) and every type, field, method and token its IL references. An @using that _Imports.razor used to give every
+    /// component for free, or a fully qualified name in markup, shows here though no text names it.
+    /// </summary>
+    [Fact]
+    public void No_Compiled_Type_Of_A_Feature_References_A_Type_Its_Rules_Forbid()
+    {
+        var offenders = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var type in typeof(Program).Assembly.GetTypes())
+        {
+            var owner = Outermost(type);
+            if (FeatureOf(owner.Namespace) is not { } feature) continue;
+            var forbidden = Rules.Where(r => r.Feature == feature).Select(r => r.Forbidden).ToArray();
+            if (forbidden.Length == 0) continue;
+            foreach (var used in CompiledReferences.Of(type))
+                if (used.Namespace is { } ns && forbidden.Any(f => ns == f || ns.StartsWith(f + ".", StringComparison.Ordinal)))
+                    offenders.Add($"{owner.FullName} ({feature}) uses {used.FullName}");
+        }
+        Assert.True(offenders.Count == 0, string.Join("\n", offenders));
+    }
+
+    [Fact]
+    public void The_Compiled_Check_Sees_A_Reference_Made_Only_In_Il()
+    {
+        // TesterPage renders the line-test feature's YourLine component: a use no field or signature shows, only IL.
+        var used = CompiledReferences.Of(typeof(Portal.Tester.Components.TesterPage)).Select(t => t.FullName).ToList();
+        Assert.Contains("Portal.LineTest.Components.YourLine", used);
+        Assert.Contains("Portal.Tester.TesterRuns", used);
+    }
+
+    [Fact]
+    public void The_Shared_Imports_Hold_Only_Framework_And_Site_Namespaces()
+    {
+        var usings = File.ReadLines(Path.Combine(Source, "_Imports.razor")).Where(l => l.StartsWith("@using", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(usings);
+        Assert.All(usings, u => Assert.True(!u.Contains("Portal.", StringComparison.Ordinal) || u.Trim() == "@using Portal.Site", u));
+        foreach (var folder in Rules.Select(r => r.Feature).Distinct().Where(f => f is not ("Site" or "Data" or "Content")))
+            Assert.True(File.Exists(Path.Combine(Source, folder, "_Imports.razor")), $"{folder} has no _Imports.razor of its own");
+    }
+
+    private static Type Outermost(Type type)
+    {
+        while (type.DeclaringType is { } outer) type = outer;
+        return type;
+    }
+
+    private static string? FeatureOf(string? ns) =>
+        ns is not null && ns.StartsWith("Portal.", StringComparison.Ordinal) ? ns.Split('.')[1] : null;
 }
