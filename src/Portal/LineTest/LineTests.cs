@@ -3,19 +3,6 @@ using Portal.Site;
 
 namespace Portal.LineTest;
 
-/// <summary>One configured port of a line test: waiting, arrived, or (once the test is finished) did not arrive.</summary>
-public sealed record PortState(BoundListener Listener, Arrival? Arrival, string? ReverseDns, bool Missing)
-{
-    public string State => Arrival is not null ? "arrived" : Missing ? "missing" : "waiting";
-}
-
-/// <summary>Everything a page or the API shows about a line test.</summary>
-public sealed record LineTestReport(LineTestRecord Test, IReadOnlyList<PortState> Ports, bool Finished, LineIdentity? Line, LineVerdict? Verdict)
-{
-    /// <summary>When the test counts as finished without "done": two minutes after the first arrival.</summary>
-    public DateTimeOffset? FinishesAt { get; init; }
-}
-
 /// <summary>Starting line tests, reading them back with their verdict, and the commands customers run.</summary>
 public sealed class LineTests(LineTestOptions options, LineTestStore store, LineListeners listeners, ArrivalSignal signal,
     LineIdentifier identifier, TimeProvider clock, ILineTestArchive? archive = null) : IDisposable
@@ -47,6 +34,19 @@ public sealed class LineTests(LineTestOptions options, LineTestStore store, Line
         if (CrockfordId.Normalize(code) is not { } normalized) return null;
         var test = await store.GetAsync(normalized, cancellationToken);
         if (test is null) return null;
+        var report = await BuildAsync(test, waitForNames);
+        if (!report.Finished || test.ResultId is not null || archive is null) return report;
+        // Kept once, with the line named: the kept verdict should say which provider it is.
+        if (!waitForNames) report = await BuildAsync(test, waitForNames: true);
+        var id = CrockfordId.New();
+        if (!await store.ClaimResultAsync(test.Code, id, cancellationToken)) return report with { Test = await store.GetAsync(test.Code, cancellationToken) ?? test };
+        report = report with { Test = test with { ResultId = id } };
+        await archive.KeepAsync(id, report, CancellationToken.None);
+        return report;
+    }
+
+    private async Task<LineTestReport> BuildAsync(LineTestRecord test, bool waitForNames)
+    {
         var now = clock.GetUtcNow();
         var first = test.Arrivals.Count > 0 ? test.Arrivals.Min(a => a.At) : (DateTimeOffset?)null;
         var finishesAt = first + options.WaitAfterFirstArrival;
@@ -54,7 +54,7 @@ public sealed class LineTests(LineTestOptions options, LineTestStore store, Line
 
         var names = new Dictionary<string, LineIdentity?>();
         foreach (var address in test.Arrivals.Select(a => a.Address).Distinct())
-            names[address] = waitForNames ? await identifier.IdentifyAsync(address) : Known(address, normalized);
+            names[address] = waitForNames ? await identifier.IdentifyAsync(address) : Known(address, test.Code);
 
         var ports = Ports.Select(l =>
         {
@@ -62,15 +62,7 @@ public sealed class LineTests(LineTestOptions options, LineTestStore store, Line
             return new PortState(l, arrival, arrival is null ? null : names.GetValueOrDefault(arrival.Address)?.ReverseDns, finished && arrival is null);
         }).ToList();
         var line = names.Values.FirstOrDefault(n => n?.Provider is not null) ?? names.Values.FirstOrDefault(n => n is not null);
-        var report = new LineTestReport(test, ports, finished, line, finished ? LineVerdicts.For(ports, line?.Provider) : null) { FinishesAt = finishesAt };
-        if (!finished || test.ResultId is not null || archive is null) return report;
-        // Kept once, with the line named: the kept verdict should say which provider it is.
-        if (!waitForNames) return await ReportAsync(code, waitForNames: true, cancellationToken);
-        var id = Portal.Site.CrockfordId.New();
-        if (!await store.ClaimResultAsync(test.Code, id, cancellationToken)) return report with { Test = await store.GetAsync(test.Code, cancellationToken) ?? test };
-        report = report with { Test = test with { ResultId = id } };
-        await archive.KeepAsync(id, report, CancellationToken.None);
-        return report;
+        return new LineTestReport(test, ports, finished, line, finished ? LineVerdicts.For(ports, line?.Provider) : null) { FinishesAt = finishesAt };
     }
 
     private LineIdentity? Known(string address, string code)
@@ -105,5 +97,3 @@ public sealed class LineTests(LineTestOptions options, LineTestStore store, Line
 
     public void Dispose() => _starts.Dispose();
 }
-
-public sealed record LineCommands(string Windows, string Mac, string Linux);

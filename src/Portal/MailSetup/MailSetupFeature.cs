@@ -90,35 +90,3 @@ public static class MailSetupFeature
     private static IResult Problem(int status, string code, string detail) =>
         ApiProblem.Of(status, code, "Mail setup", detail);
 }
-
-/// <summary>Generous per-client limit on the setup endpoints (mail programs ask a few times while setting up).</summary>
-public sealed class MailSetupLimiter : IDisposable
-{
-    private readonly ClientLimiter _limiter = new(60, TimeSpan.FromMinutes(1));
-
-    private static readonly Text TooMany = new("リクエストが多すぎます。1分ほど待ってからもう一度お試しください。", "Too many requests: try again in a minute.");
-    private static readonly Text Title = new("Mail setup", "Mail setup");
-
-    public IResult? Refuse(HttpContext http) =>
-        _limiter.TryStart(ClientKey.Of(http)) is { } wait ? ApiProblem.Refused(http, Refusal.RateLimited(TooMany, wait), Title, Lang.En) : null;
-
-    public void Dispose() => _limiter.Dispose();
-}
-
-/// <summary>Signs the Apple profile with CMS when Mail:ProfileSigning is set; otherwise iOS shows it as unverified.</summary>
-public sealed class ProfileSigner(MailOptions mail)
-{
-    private readonly Lazy<System.Security.Cryptography.X509Certificates.X509Certificate2?> _certificate = new(() =>
-        mail.ProfileSigning.CertificatePath.Length == 0 ? null
-            : System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPemFile(mail.ProfileSigning.CertificatePath, mail.ProfileSigning.KeyPath));
-
-    public bool Signs => mail.ProfileSigning.CertificatePath.Length > 0;
-
-    public byte[] Sign(byte[] profile)
-    {
-        if (_certificate.Value is not { } certificate) return profile;
-        var cms = new System.Security.Cryptography.Pkcs.SignedCms(new System.Security.Cryptography.Pkcs.ContentInfo(profile), detached: false);
-        cms.ComputeSignature(new System.Security.Cryptography.Pkcs.CmsSigner(certificate));
-        return cms.Encode();
-    }
-}

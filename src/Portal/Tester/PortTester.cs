@@ -84,7 +84,7 @@ public sealed class PortTester(TesterOptions options, IHostResolver resolver, Sm
                     Port = port, Mode = options.IsImplicitTls(port) ? "implicit-tls" : "starttls",
                     Outcome = ProbeOutcome.DnsFailed, Stage = ProbeStage.Resolve, ElapsedMs = 0, Detail = test.DnsError,
                 };
-                Update(i, row with { Advice = Verdicts.ForPort(row, target.Host) });
+                Update(i, row with { Advice = Verdicts.ForPort(row, target.Host, clock.GetUtcNow()) });
             }
             return new TestReport(target.Host, target.AsciiHost, rows, Verdicts.Summary(rows));
         }
@@ -94,7 +94,7 @@ public sealed class PortTester(TesterOptions options, IHostResolver resolver, Sm
         var tasks = target.Ports.Select((port, i) => Task.Run(async () =>
         {
             var row = await probe.RunAsync(target.AsciiHost, test.Addresses, port, r => Update(i, r), whole.Token);
-            Update(i, row with { Advice = Verdicts.ForPort(row, target.Host) });
+            Update(i, row with { Advice = Verdicts.ForPort(row, target.Host, clock.GetUtcNow()) });
         }, CancellationToken.None)).ToArray();
         await Task.WhenAll(tasks);
 

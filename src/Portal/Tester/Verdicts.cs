@@ -13,9 +13,10 @@ public static class Verdicts
     /// <summary>The customer's own line is tested elsewhere: every "we cannot tell about your line" points there.</summary>
     private const string LineTest = "/line-test";
 
-    public static Advice ForPort(PortResult r, string host) => r.Outcome switch
+    /// <param name="now">The clock's time (the tester's TimeProvider), for "the certificate has expired".</param>
+    public static Advice ForPort(PortResult r, string host, DateTimeOffset now) => r.Outcome switch
     {
-        ProbeOutcome.Ok => Ok(r),
+        ProbeOutcome.Ok => Ok(r, now),
         ProbeOutcome.Refused => Advice.Of(
             $"{r.Port}番ポートへの接続は拒否されました。このサーバーの{r.Port}番では何も待ち受けていないか、サーバーの手前のファイアウォールが拒否しています。ポート番号とサーバー名をご確認ください。",
             $"The connection to port {r.Port} was refused: nothing listens on {r.Port} on this server, or a firewall in front of it refuses the connection. Check the port number and the server name.", WhichPort),
@@ -67,7 +68,7 @@ public static class Verdicts
     public static bool AuthBeforeTls(PortResult r) =>
         r.Mode == "starttls" && r.Extensions?.Any(e => e.StartsWith("AUTH", StringComparison.OrdinalIgnoreCase)) == true;
 
-    private static Advice Ok(PortResult r)
+    private static Advice Ok(PortResult r, DateTimeOffset now)
     {
         var auth = r.AuthMechanisms is { Count: > 0 };
         var (ja, en) = r.Port switch
@@ -88,17 +89,17 @@ public static class Verdicts
             ja += "なお、このサーバーは暗号化の前からSMTP認証を提示しています。メールソフトで暗号化を有効にしないと、パスワードが暗号化されずに送られるおそれがあります。";
             en += " Note: this server offers SMTP AUTH before encryption starts. Unless your mail program turns encryption on, the password could travel unencrypted.";
         }
-        if (r.Tls?.Certificate is { } cert && (!cert.Trusted || !cert.HostnameMatches || cert.NotAfter < DateTimeOffset.UtcNow))
+        if (r.Tls?.Certificate is { } cert && (!cert.Trusted || !cert.HostnameMatches || cert.NotAfter < now))
         {
-            ja += "なお、サーバーの証明書に問題があります(" + string.Join("・", CertificateProblems(cert, ja: true)) + ")。メールソフトが警告を出すことがあります。";
-            en += " Note: the server's certificate has a problem (" + string.Join(", ", CertificateProblems(cert, ja: false)) + "); your mail program may warn about it.";
+            ja += "なお、サーバーの証明書に問題があります(" + string.Join("・", CertificateProblems(cert, now, ja: true)) + ")。メールソフトが警告を出すことがあります。";
+            en += " Note: the server's certificate has a problem (" + string.Join(", ", CertificateProblems(cert, now, ja: false)) + "); your mail program may warn about it.";
         }
         return Advice.Of(ja, en, r.Port == 25 ? LineTest : Setup);
     }
 
-    private static IEnumerable<string> CertificateProblems(CertificateInfo cert, bool ja)
+    private static IEnumerable<string> CertificateProblems(CertificateInfo cert, DateTimeOffset now, bool ja)
     {
-        if (cert.NotAfter < DateTimeOffset.UtcNow) yield return ja ? "有効期限切れ" : "expired";
+        if (cert.NotAfter < now) yield return ja ? "有効期限切れ" : "expired";
         if (!cert.HostnameMatches) yield return ja ? "サーバー名と一致しない" : "name does not match the server";
         if (!cert.Trusted) yield return ja ? "信頼できる発行元ではない" : "not from a trusted issuer";
     }

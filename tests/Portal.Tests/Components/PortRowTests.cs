@@ -39,7 +39,7 @@ public sealed class PortRowTests : BunitContext
             Outcome = ProbeOutcome.Ok, Stage = ProbeStage.Done, ElapsedMs = 120, AuthMechanisms = ["LOGIN", "PLAIN"],
             Tls = new TlsInfo("TLS 1.3", "TLS_AES_256_GCM_SHA384", new CertificateInfo("CN=mx", "CN=ca", ["mx.example.jp"], DateTimeOffset.UtcNow.AddDays(90), true, true)),
         };
-        done = done with { Advice = Verdicts.ForPort(done, "mx.example.jp") };
+        done = done with { Advice = Verdicts.ForPort(done, "mx.example.jp", TimeProvider.System.GetUtcNow()) };
 
         var row = Render<PortRow>(p => p.Add(r => r.Row, done).Add(r => r.Lang, Portal.Site.Lang.En));
 
@@ -56,7 +56,7 @@ public sealed class PortRowTests : BunitContext
     public void A_Failed_Row_Is_Marked_Bad_With_The_Detail()
     {
         var failed = Running with { Outcome = ProbeOutcome.Timeout, Port = 25, Detail = "no TCP connection (TimedOut)" };
-        failed = failed with { Advice = Verdicts.ForPort(failed, "mx.example.jp") };
+        failed = failed with { Advice = Verdicts.ForPort(failed, "mx.example.jp", TimeProvider.System.GetUtcNow()) };
 
         var row = Render<PortRow>(p => p.Add(r => r.Row, failed));
 

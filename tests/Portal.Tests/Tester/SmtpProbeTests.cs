@@ -78,7 +78,7 @@ public sealed class SmtpProbeTests
         Assert.Equal(ProbeOutcome.Ok, r.Outcome);
         Assert.True(r.Tls!.Certificate!.NotAfter < DateTimeOffset.UtcNow);
         Assert.False(r.Tls.Certificate.Trusted);
-        Assert.Contains("有効期限切れ", r.Advice is null ? Verdicts.ForPort(r, "peer.test").Message.Ja : r.Advice.Message.Ja);
+        Assert.Contains("有効期限切れ", r.Advice is null ? Verdicts.ForPort(r, "peer.test", TimeProvider.System.GetUtcNow()).Message.Ja : r.Advice.Message.Ja);
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public sealed class SmtpProbeTests
         Assert.Equal(ProbeOutcome.Rejected, r.Outcome);
         Assert.Equal(code, r.Greeting!.Code);
         Assert.Equal(greeting[4..], r.Greeting.Text);
-        Assert.Contains(code.ToString(), Verdicts.ForPort(r, "peer.test").Message.Ja);
+        Assert.Contains(code.ToString(), Verdicts.ForPort(r, "peer.test", TimeProvider.System.GetUtcNow()).Message.Ja);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class VerdictsTests
     [Fact]
     public void A_Port_25_Timeout_Is_About_The_Server_Side_Not_The_Customers_Line()
     {
-        var advice = Verdicts.ForPort(Row(25, ProbeOutcome.Timeout), "smtp.example.jp");
+        var advice = Verdicts.ForPort(Row(25, ProbeOutcome.Timeout), "smtp.example.jp", TimeProvider.System.GetUtcNow());
         Assert.Contains("not about your line", advice.Message.En);
         Assert.Equal("/line-test", advice.HelpPath);
     }
@@ -29,7 +29,7 @@ public sealed class VerdictsTests
     [Fact]
     public void A_Timeout_On_Another_Port_Points_To_The_Server_And_The_Line_Test_Not_Security_Software()
     {
-        var advice = Verdicts.ForPort(Row(587, ProbeOutcome.Timeout), "smtp.example.jp");
+        var advice = Verdicts.ForPort(Row(587, ProbeOutcome.Timeout), "smtp.example.jp", TimeProvider.System.GetUtcNow());
         Assert.Contains("firewall on its side", advice.Message.En);
         Assert.Equal("/line-test", advice.HelpPath);
     }
@@ -37,7 +37,7 @@ public sealed class VerdictsTests
     [Fact]
     public void A_Starttls_Failure_Points_To_The_Servers_Tls_Setup_Not_The_Mail_Program()
     {
-        var advice = Verdicts.ForPort(Row(587, ProbeOutcome.TlsFailed), "smtp.example.jp");
+        var advice = Verdicts.ForPort(Row(587, ProbeOutcome.TlsFailed), "smtp.example.jp", TimeProvider.System.GetUtcNow());
         Assert.DoesNotContain("mail program", advice.Message.En);
         Assert.Contains("server's TLS setup", advice.Message.En);
     }
@@ -46,8 +46,8 @@ public sealed class VerdictsTests
     public void Ok_Without_Auth_Does_Not_Promise_That_Sending_Works()
     {
         var tls = new TlsInfo("TLSv1.3", null, null);
-        var withAuth = Verdicts.ForPort(Row(587, ProbeOutcome.Ok) with { Tls = tls, AuthMechanisms = ["PLAIN"] }, "smtp.example.jp");
-        var withoutAuth = Verdicts.ForPort(Row(465, ProbeOutcome.Ok) with { Tls = tls, AuthMechanisms = [] }, "smtp.example.jp");
+        var withAuth = Verdicts.ForPort(Row(587, ProbeOutcome.Ok) with { Tls = tls, AuthMechanisms = ["PLAIN"] }, "smtp.example.jp", TimeProvider.System.GetUtcNow());
+        var withoutAuth = Verdicts.ForPort(Row(465, ProbeOutcome.Ok) with { Tls = tls, AuthMechanisms = [] }, "smtp.example.jp", TimeProvider.System.GetUtcNow());
         Assert.Contains("offers SMTP AUTH", withAuth.Message.En);
         Assert.Equal("/setup", withAuth.HelpPath);   // straight to the mail-program guides
         Assert.Contains("offered no SMTP AUTH to our server", withoutAuth.Message.En);
@@ -59,9 +59,9 @@ public sealed class VerdictsTests
         var row = Row(587, ProbeOutcome.Ok) with { Tls = new TlsInfo("TLSv1.3", null, null), AuthMechanisms = ["PLAIN"], Extensions = ["PIPELINING", "AUTH PLAIN LOGIN", "STARTTLS"] };
         var safe = row with { Extensions = ["PIPELINING", "STARTTLS"] };
         Assert.True(Verdicts.AuthBeforeTls(row));
-        Assert.Contains("offers SMTP AUTH before encryption starts", Verdicts.ForPort(row, "h").Message.En);
-        Assert.Contains("暗号化の前からSMTP認証を提示", Verdicts.ForPort(row, "h").Message.Ja);
-        Assert.DoesNotContain("before encryption", Verdicts.ForPort(safe, "h").Message.En);
+        Assert.Contains("offers SMTP AUTH before encryption starts", Verdicts.ForPort(row, "h", TimeProvider.System.GetUtcNow()).Message.En);
+        Assert.Contains("暗号化の前からSMTP認証を提示", Verdicts.ForPort(row, "h", TimeProvider.System.GetUtcNow()).Message.Ja);
+        Assert.DoesNotContain("before encryption", Verdicts.ForPort(safe, "h", TimeProvider.System.GetUtcNow()).Message.En);
     }
 
     [Fact]
@@ -76,16 +76,16 @@ public sealed class VerdictsTests
     public void A_Rejection_After_The_Greeting_Quotes_The_Rejecting_Reply()
     {
         var row = Row(587, ProbeOutcome.Rejected) with { Greeting = new SmtpReply(220, "smtp.example.jp ESMTP"), Detail = "554 5.7.1 Access denied" };
-        var advice = Verdicts.ForPort(row, "smtp.example.jp");
+        var advice = Verdicts.ForPort(row, "smtp.example.jp", TimeProvider.System.GetUtcNow());
         Assert.Contains("554 5.7.1 Access denied", advice.Message.En);
         Assert.DoesNotContain("ESMTP", advice.Message.En);
-        Assert.Contains("421 busy", Verdicts.ForPort(Row(587, ProbeOutcome.Rejected) with { Greeting = new SmtpReply(421, "busy") }, "h").Message.En);
+        Assert.Contains("421 busy", Verdicts.ForPort(Row(587, ProbeOutcome.Rejected) with { Greeting = new SmtpReply(421, "busy") }, "h", TimeProvider.System.GetUtcNow()).Message.En);
     }
 
     [Fact]
     public void Refused_Allows_For_A_Firewall()
     {
-        Assert.Contains("or a firewall in front of it refuses", Verdicts.ForPort(Row(587, ProbeOutcome.Refused), "h").Message.En);
+        Assert.Contains("or a firewall in front of it refuses", Verdicts.ForPort(Row(587, ProbeOutcome.Refused), "h", TimeProvider.System.GetUtcNow()).Message.En);
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class VerdictsTests
     [InlineData(ProbeOutcome.Error, "internal error")]
     public void Every_Outcome_Has_Plain_Words_In_Both_Languages(ProbeOutcome outcome, string english)
     {
-        var advice = Verdicts.ForPort(Row(587, outcome), "smtp.example.jp");
+        var advice = Verdicts.ForPort(Row(587, outcome), "smtp.example.jp", TimeProvider.System.GetUtcNow());
         Assert.Contains(english, advice.Message.En);
         Assert.False(string.IsNullOrWhiteSpace(advice.Message.Ja));
         Assert.NotEqual("Testing…", advice.Message.En);
@@ -148,7 +148,7 @@ public sealed class VerdictsTests
     [Fact]
     public void A_Port_Without_Starttls_Warns_That_Passwords_Travel_Unencrypted()
     {
-        var advice = Verdicts.ForPort(Row(587, ProbeOutcome.Ok), "smtp.example.jp");
+        var advice = Verdicts.ForPort(Row(587, ProbeOutcome.Ok), "smtp.example.jp", TimeProvider.System.GetUtcNow());
         Assert.Contains("unencrypted", advice.Message.En);
     }
 }

@@ -1,0 +1,3 @@
+namespace Portal.LineTest;
+
+public sealed record LineCommands(string Windows, string Mac, string Linux);
