@@ -38,6 +38,7 @@ public sealed class ContentLoader(ILogger<ContentLoader> logger, IEnumerable<ICo
     public ContentSnapshot Load(string contentRoot)
     {
         var documents = new List<ContentDocument>();
+        var templates = new List<ContentTemplate>();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var lang in Enum.GetValues<Lang>())
         {
@@ -47,10 +48,13 @@ public sealed class ContentLoader(ILogger<ContentLoader> logger, IEnumerable<ICo
                 logger.LogWarning("Content folder {Folder} is missing", folder);
                 continue;
             }
-            // replies/ holds the staff's e-mail templates (plain text with their own placeholders), not pages.
-            var files = Directory.EnumerateFiles(folder, "*.md", SearchOption.AllDirectories)
-                .Where(f => !Path.GetRelativePath(folder, f).Replace('\\', '/').StartsWith(RepliesFolder + "/", StringComparison.Ordinal))
-                .Order(StringComparer.Ordinal);
+            // replies/ holds the staff's e-mail templates (plain text with their own placeholders), not pages: loaded
+            // with the rest (same reload, same version, same error reporting), but as templates.
+            var all = Directory.EnumerateFiles(folder, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+            bool IsTemplate(string f) => Path.GetRelativePath(folder, f).Replace('\\', '/').StartsWith(RepliesFolder + "/", StringComparison.Ordinal);
+            foreach (var file in all.Where(IsTemplate))
+                if (LoadTemplate(lang, contentRoot, file, hash) is { } template) templates.Add(template);
+            var files = all.Where(f => !IsTemplate(f));
             var seen = new Dictionary<(DocumentKind, string), string>();
             foreach (var file in files)
             {
@@ -96,7 +100,26 @@ public sealed class ContentLoader(ILogger<ContentLoader> logger, IEnumerable<ICo
         }
         var version = Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
         logger.LogInformation("Loaded {Count} content documents (version {Version})", documents.Count, version);
-        return new ContentSnapshot(documents, version);
+        return new ContentSnapshot(documents, version, templates);
+    }
+
+    /// <summary>One reply template: read raw (its placeholders belong to the reply builder), its front matter checked.</summary>
+    private ContentTemplate? LoadTemplate(Lang lang, string contentRoot, string file, IncrementalHash hash)
+    {
+        var relative = Path.GetRelativePath(contentRoot, file).Replace('\\', '/');
+        try
+        {
+            var text = File.ReadAllText(file, Encoding.UTF8);
+            hash.AppendData(Encoding.UTF8.GetBytes(relative + "\0" + text + "\0"));
+            var (meta, body) = FrontMatterParser.Split(text);
+            // Split has checked title, slug, order and updated.
+            return new ContentTemplate(lang, meta.Slug!, meta.Title!.Trim(), meta.Order!.Value, body.Trim(), relative);
+        }
+        catch (Exception e) when (e is ContentFormatException or IOException or UnauthorizedAccessException or DecoderFallbackException)
+        {
+            logger.LogError("Reply template {File} is left out: {Reason}", relative, e.Message);
+            return null;
+        }
     }
 
     public static ContentDocument Parse(Lang lang, string relativePath, string text)

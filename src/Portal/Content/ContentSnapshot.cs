@@ -9,9 +9,12 @@ public sealed class ContentSnapshot
     private readonly FrozenDictionary<(Lang, string), ContentDocument> _pages;
     private readonly FrozenDictionary<(Lang, string), ContentDocument> _questions;
 
-    public ContentSnapshot(IEnumerable<ContentDocument> documents, string version)
+    private readonly IReadOnlyList<ContentTemplate> _templates;
+
+    public ContentSnapshot(IEnumerable<ContentDocument> documents, string version, IEnumerable<ContentTemplate>? templates = null)
     {
         var all = documents.ToList();
+        _templates = (templates ?? []).OrderBy(t => t.Order).ThenBy(t => t.Slug, StringComparer.Ordinal).ToList();
         _pages = all.Where(d => d.Kind == DocumentKind.Page).ToFrozenDictionary(d => (d.Lang, d.Slug));
         _questions = all.Where(d => d.Kind == DocumentKind.Question).ToFrozenDictionary(d => (d.Lang, d.Slug));
         Version = version;
@@ -36,4 +39,10 @@ public sealed class ContentSnapshot
 
     public IReadOnlyList<ContentDocument> Questions(Lang lang) =>
         _questions.Values.Where(q => q.Lang == lang).OrderBy(q => q.Order).ThenBy(q => q.Slug, StringComparer.Ordinal).ToList();
+
+    /// <summary>The staff's e-mail templates (content/{lang}/replies/*.md) in their order: plain text, placeholders unfilled.</summary>
+    public IReadOnlyList<ContentTemplate> Templates(Lang lang) => _templates.Where(t => t.Lang == lang).ToList();
 }
+
+/// <summary>A reply template as loaded: front matter (title, slug, order) and its plain-text body, with the file it came from.</summary>
+public sealed record ContentTemplate(Lang Lang, string Slug, string Title, int Order, string Body, string SourceFile);

@@ -18,32 +18,16 @@ public sealed record ReplyDraft(string Body, IReadOnlyList<string> Links, IReadO
 /// Reads the templates and fills their placeholders with absolute links (Site:PublicUrl). A paragraph whose
 /// placeholder has nothing to show (no tester link chosen) is left out whole.
 /// </summary>
-public sealed class ReplyBuilder(ContentStore content, PublicLinks links, ILogger<ReplyBuilder> logger)
+public sealed class ReplyBuilder(ContentStore content, PublicLinks links)
 {
     /// <summary>Longer links may be broken by e-mail line wrapping (RFC 5322's 78, less a margin).</summary>
     public const int MaxLinkLength = 76;
     public static readonly string[] Placeholders = ["questions", "tester_link", "line_test_link", "setup_link"];
     public static readonly string[] Guides = ["outlook", "thunderbird", "iphone", "mac", "android"];
 
-    public IReadOnlyList<ReplyTemplate> Templates(Lang lang)
-    {
-        var folder = Path.Combine(content.Root, lang.Code(), ContentLoader.RepliesFolder);
-        if (!Directory.Exists(folder)) return [];
-        var templates = new List<ReplyTemplate>();
-        foreach (var file in Directory.EnumerateFiles(folder, "*.md").Order(StringComparer.Ordinal))
-        {
-            try
-            {
-                var (meta, body) = FrontMatterParser.Split(File.ReadAllText(file, Encoding.UTF8));
-                templates.Add(new ReplyTemplate(lang, meta.Slug!, meta.Title!.Trim(), meta.Order!.Value, body.Trim()));
-            }
-            catch (Exception e) when (e is ContentFormatException or IOException)
-            {
-                logger.LogError("Reply template {File} is left out: {Reason}", Path.GetFileName(file), e.Message);
-            }
-        }
-        return templates.OrderBy(t => t.Order).ToList();
-    }
+    /// <summary>The templates of the current content snapshot (loaded, checked and reloaded with the rest of content/).</summary>
+    public IReadOnlyList<ReplyTemplate> Templates(Lang lang) =>
+        content.Current.Templates(lang).Select(t => new ReplyTemplate(t.Lang, t.Slug, t.Title, t.Order, t.Body)).ToList();
 
     /// <param name="pageBase">The builder page's own address, used when Site:PublicUrl is not set (Development).</param>
     public ReplyDraft Build(ReplyChoice choice, string pageBase)

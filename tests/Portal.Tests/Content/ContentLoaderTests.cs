@@ -133,4 +133,25 @@ public sealed class ContentLoaderTests
         // Either it loads, or it is left out by name: never an exception out of Load.
         if (!snapshot.Questions(Lang.En).Any(q => q.Slug == "huge")) Assert.Contains(_logs.Errors, e => e.Contains("en/qa/huge.md"));
     }
+
+    [Fact]
+    public void Reply_Templates_Load_With_The_Content_And_A_Broken_One_Is_Left_Out_By_Name()
+    {
+        using var folder = new TempFolder();
+        folder.Write("ja/qa/good.md", TestContent.Page("good", "良い質問"));
+        folder.Write("ja/replies/2-second.md", "---\ntitle: 二通目\nslug: second\norder: 2\nupdated: 2026-11-28\n---\n本文 {{questions}}\n");
+        folder.Write("ja/replies/1-first.md", "---\ntitle: 一通目\nslug: first\norder: 1\nupdated: 2026-11-28\n---\n最初の本文\n");
+        folder.Write("ja/replies/3-broken.md", "---\ntitle: [broken\n---\n");
+        folder.Write("ja/replies/4-no-order.md", "---\ntitle: 順番なし\nslug: no-order\nupdated: 2026-11-28\n---\n本文\n");
+
+        var snapshot = new ContentLoader(_logs.For<ContentLoader>()).Load(folder.Path);
+
+        Assert.True(snapshot.Templates(Lang.Ja).Count == 2, string.Join("\n", _logs.Errors));
+        Assert.Equal(["first", "second"], snapshot.Templates(Lang.Ja).Select(t => t.Slug));
+        Assert.Equal("本文 {{questions}}", snapshot.Templates(Lang.Ja)[1].Body);
+        Assert.Empty(snapshot.Templates(Lang.En));
+        Assert.Equal(["good"], snapshot.Questions(Lang.Ja).Select(q => q.Slug));
+        Assert.Contains(_logs.Errors, e => e.Contains("ja/replies/3-broken.md"));
+        Assert.Contains(_logs.Errors, e => e.Contains("ja/replies/4-no-order.md"));
+    }
 }

@@ -21,7 +21,7 @@ public sealed class ReplyBuilderTests : IDisposable
     public ReplyBuilderTests()
     {
         _store = new ContentStore(Options.Create(new ContentOptions { Root = TestContent.ContentRoot }), new ContentLoader(_logs.For<ContentLoader>()), _logs.For<ContentStore>());
-        _builder = new ReplyBuilder(_store, new PublicLinks(new PublicUrlOptions { PublicUrl = "https://support.saiin.example.jp" }, new HttpContextAccessor()), _logs.For<ReplyBuilder>());
+        _builder = new ReplyBuilder(_store, new PublicLinks(new PublicUrlOptions { PublicUrl = "https://support.saiin.example.jp" }, new HttpContextAccessor()));
     }
 
     public void Dispose() => _store.Dispose();

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Tests.Support;
 
 namespace Portal.Tests.Site;
@@ -68,6 +69,23 @@ public sealed class ContentReloadTests
         var file = Path.Combine(content.Path, "ja", "qa", "03-which-port.md");
         File.WriteAllText(file, File.ReadAllText(file).Replace("メールソフトの送信ポートは何番にすればよいですか？", "送信ポートは何番ですか（再読込）"));
         await Eventually(async () => (await client.GetStringAsync("/qa", Ct)).Contains("送信ポートは何番ですか（再読込）"));
+    }
+
+    [Fact]
+    public async Task A_Reply_Template_Is_Reloaded_With_The_Content_And_Changes_Its_Version()
+    {
+        using var content = TestContent.CopyOfContent();
+        await using var factory = new PortalFactory(content.Path);
+        var builder = factory.Services.GetRequiredService<Portal.Replies.ReplyBuilder>();
+        var store = factory.Services.GetRequiredService<Portal.Content.ContentStore>();
+        var before = store.Current.Version;
+        Assert.Equal(3, builder.Templates(Portal.Site.Lang.Ja).Count);
+
+        var file = Path.Combine(content.Path, "ja", "replies", "1-first-reply-cannot-send.md");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("title: 「送れない」への最初の返信", "title: 「送れない」への最初の返信（改訂）"));
+
+        await Eventually(() => Task.FromResult(builder.Templates(Portal.Site.Lang.Ja).Any(t => t.Title == "「送れない」への最初の返信（改訂）")));
+        Assert.NotEqual(before, store.Current.Version);
     }
 
     private static async Task Eventually(Func<Task<bool>> condition)
