@@ -36,6 +36,9 @@ public static class ProvidersFeature
                 Results.File(ProviderCsv.Write(await store.ListAsync(null, null, ct)), "text/csv; charset=utf-8", "providers.csv"))
             .WithName("ProvidersCsv").WithSummary("The registry as CSV (UTF-8 with a byte order mark, for Excel)")
             .Produces<string>(StatusCodes.Status200OK, "text/csv");
+        // The edit history, for staff only and outside the public API description.
+        routes.MapGroup("/api/staff").RequireAuthorization(Portal.Staff.StaffFeature.Editor).ExcludeFromDescription()
+            .MapGet("/providers/{id:long}/history", async (long id, ProviderEditing editing, CancellationToken ct) => Results.Ok(await editing.HistoryAsync(id, ct)));
         return routes;
     }
 

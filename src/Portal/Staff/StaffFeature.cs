@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Portal.Providers;
 using Portal.Site;
 
 namespace Portal.Staff;
@@ -43,8 +42,6 @@ public static class StaffFeature
     {
         // Staff endpoints are not part of the public API description.
         var api = routes.MapGroup("/api/staff").RequireAuthorization(Editor).ExcludeFromDescription();
-        api.MapGet("/providers/{id:long}/history", async (long id, ProviderEditing editing, CancellationToken ct) =>
-            Results.Ok(await editing.HistoryAsync(id, ct)));
         api.MapGet("/whoami", (ClaimsPrincipal user) => Results.Ok(new { name = user.Identity!.Name, role = user.FindFirstValue(ClaimTypes.Role) }));
         return routes;
     }

@@ -2,7 +2,7 @@ using Bunit;
 using Bunit.TestDoubles;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Providers;
-using Portal.Staff.Components;
+using Portal.Providers.Components;
 using Portal.Tests.Support;
 
 namespace Portal.Tests.Components;

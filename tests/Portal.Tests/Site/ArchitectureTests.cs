@@ -73,6 +73,7 @@ public sealed partial class ArchitectureTests
         ("Monitor", "Portal.LineTest"),
         ("Monitor", "Portal.Providers"),
         ("Monitor", "Portal.Search"),
+        ("Staff", "Portal.Providers"),
         ("Site", "Portal.Data"),
         ("Site", "Portal.Content"),
         ("Site", "Portal.Components"),
