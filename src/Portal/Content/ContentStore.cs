@@ -1,6 +1,7 @@
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
+using Portal.Data;
 
 namespace Portal.Content;
 
@@ -17,14 +18,14 @@ public sealed class ContentStore : IDisposable
     private readonly ILogger<ContentStore> _logger;
     private readonly PhysicalFileProvider _files;
     private readonly IDisposable? _watch;
-    private readonly Portal.Data.ChangeSignals? _signals;
+    private readonly ChangeSignals? _signals;
     private readonly Timer _timer;
     private readonly Lock _reloadLock = new();
     private volatile ContentSnapshot _current;
 
     public const string Topic = "content";
 
-    public ContentStore(IOptions<ContentOptions> options, ContentLoader loader, ILogger<ContentStore> logger, Portal.Data.ChangeSignals? signals = null)
+    public ContentStore(IOptions<ContentOptions> options, ContentLoader loader, ILogger<ContentStore> logger, ChangeSignals? signals = null)
     {
         _loader = loader;
         _logger = logger;

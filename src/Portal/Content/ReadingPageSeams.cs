@@ -1,3 +1,5 @@
+using Portal.Site;
+
 namespace Portal.Content;
 
 /// <summary>
@@ -21,5 +23,5 @@ public sealed record ContentInsert(string Marker, Type Component);
 /// </summary>
 public interface IContentPlaceholders
 {
-    IReadOnlyDictionary<string, string> Values(Portal.Site.Lang lang);
+    IReadOnlyDictionary<string, string> Values(Lang lang);
 }

@@ -1,3 +1,5 @@
+using Portal.Data;
+
 namespace Portal.LineTest;
 
 /// <summary>
@@ -9,11 +11,11 @@ public sealed class ArrivalSignal
     private const string Topic = "arrival:";
     private readonly Dictionary<string, List<Action>> _handlers = [];
     private readonly Lock _lock = new();
-    private readonly Portal.Data.ChangeSignals? _signals;
+    private readonly ChangeSignals? _signals;
 
     public ArrivalSignal() { }
 
-    public ArrivalSignal(Portal.Data.ChangeSignals signals)
+    public ArrivalSignal(ChangeSignals signals)
     {
         _signals = signals;
         signals.Received += topic =>

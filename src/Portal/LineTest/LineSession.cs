@@ -3,6 +3,7 @@ using System.Net.Security;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using Portal.Site;
 
 namespace Portal.LineTest;
 
@@ -132,7 +133,7 @@ public sealed class LineSession(BoundListener listener, IPAddress client, X509Ce
 
     private async Task<string> RecordAsync(string name)
     {
-        if (Portal.Site.CrockfordId.Normalize(name) is not { } code) return "Line test: no line test has this name";
+        if (CrockfordId.Normalize(name) is not { } code) return "Line test: no line test has this name";
         var arrival = new Arrival
         {
             PublicPort = listener.PublicPort, Port = listener.Port, At = clock.GetUtcNow(), Address = _address, Tls = _tls,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dapper;
 using Portal.Data;
+using Portal.Site;
 
 namespace Portal.LineTest;
 
@@ -65,7 +66,7 @@ public sealed class LineTestStore(Db db, TimeProvider clock, LineTestOptions opt
         {
         while (true)
         {
-            var record = new LineTestRecord { Code = Portal.Site.CrockfordId.New(), CreatedAt = now, ExpiresAt = now + options.CodeLifetime, Ticket = ticket };
+            var record = new LineTestRecord { Code = CrockfordId.New(), CreatedAt = now, ExpiresAt = now + options.CodeLifetime, Ticket = ticket };
             // 50 random bits make a clash unlikely; OR IGNORE turns one into another draw instead of an error.
             var inserted = await connection.ExecuteAsync(new CommandDefinition(
                 "INSERT INTO line_tests (code, created_at, expires_at, ticket) VALUES (@Code, @created, @expires, @Ticket) ON CONFLICT DO NOTHING",

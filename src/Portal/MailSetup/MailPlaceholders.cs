@@ -1,9 +1,10 @@
 using Portal.Site;
+using Portal.Content;
 
 namespace Portal.MailSetup;
 
 /// <summary>Our mail settings as {{placeholders}} for the setup guides in content/{ja,en}/setup/.</summary>
-public sealed class MailPlaceholders(MailOptions mail) : Portal.Content.IContentPlaceholders
+public sealed class MailPlaceholders(MailOptions mail) : IContentPlaceholders
 {
     public IReadOnlyDictionary<string, string> Values(Lang lang)
     {

@@ -2,6 +2,7 @@ using System.Xml;
 using System.Xml.Linq;
 using Microsoft.Extensions.Options;
 using Portal.Site;
+using Portal.Content;
 
 namespace Portal.MailSetup;
 
@@ -14,7 +15,7 @@ public static class MailSetupFeature
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<MailOptions>>().Value);
         services.AddSingleton<MailSetupLimiter>();
         services.AddSingleton<ProfileSigner>();
-        services.AddSingleton<Portal.Content.IContentPlaceholders, MailPlaceholders>();
+        services.AddSingleton<IContentPlaceholders, MailPlaceholders>();
         return services;
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 using Portal.Site;
+using Portal.Content;
 
 namespace Portal.Monitor;
 
@@ -21,7 +22,7 @@ public static class MonitorFeature
         services.AddSingleton<StatusReader>();
         services.AddSingleton<MonitorNotices>();
         services.AddSingleton<IServiceNotices>(sp => sp.GetRequiredService<MonitorNotices>());
-        services.AddSingleton<Portal.Content.IReadingPageSource>(sp => sp.GetRequiredService<MonitorNotices>());
+        services.AddSingleton<IReadingPageSource>(sp => sp.GetRequiredService<MonitorNotices>());
         services.AddSingleton<StatusCachePolicy>();
         services.Configure<OutputCacheOptions>(o => o.AddPolicy(CachePolicy, b => b.AddPolicy<StatusCachePolicy>(), excludeDefaultPolicy: true));
         services.AddHostedService<MonitorLoop>();

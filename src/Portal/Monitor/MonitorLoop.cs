@@ -1,8 +1,10 @@
+using Portal.Data;
+
 namespace Portal.Monitor;
 
 /// <summary>Runs a round at start (after the jitter) and then every interval; a round that runs long delays the next, never overlaps it.</summary>
 internal sealed class MonitorLoop(RelayMonitor monitor, MonitorLease lease, MonitorOptions options, TimeProvider clock,
-    Portal.Data.ChangeSignals signals, ILogger<MonitorLoop> logger) : BackgroundService
+    ChangeSignals signals, ILogger<MonitorLoop> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

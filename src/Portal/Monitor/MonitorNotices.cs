@@ -1,4 +1,5 @@
 using Portal.Site;
+using Portal.Content;
 
 namespace Portal.Monitor;
 
@@ -9,7 +10,7 @@ public sealed record MonitorNotice(string Kind, Text Message, string? Host, int?
 /// The notices for the home, tester and line-test pages: every port that is down, and every maintenance note in
 /// its time. Their fingerprint is a reading-page source, so a cached home page changes with them.
 /// </summary>
-public sealed class MonitorNotices(RelayMonitor monitor, TimeProvider clock) : IServiceNotices, Portal.Content.IReadingPageSource, IDisposable
+public sealed class MonitorNotices(RelayMonitor monitor, TimeProvider clock) : IServiceNotices, IReadingPageSource, IDisposable
 {
     private long _published;
     private Action? _changed;

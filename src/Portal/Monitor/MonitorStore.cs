@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dapper;
 using Portal.Data;
+using Portal.Site;
 
 namespace Portal.Monitor;
 
@@ -22,7 +23,7 @@ public sealed record StoredEvent(long SeriesId, string Kind, DateTimeOffset At, 
 /// <summary>One check to keep: the port's state after it, what it saw, and the events it caused.</summary>
 public sealed record CheckRecord(SeriesState Next, Observation Observation, IReadOnlyList<MonitorEvent> Events);
 
-public sealed record MaintenanceNote(long Id, Portal.Site.Text Message, DateTimeOffset From, DateTimeOffset Until, string CreatedBy);
+public sealed record MaintenanceNote(long Id, Text Message, DateTimeOffset From, DateTimeOffset Until, string CreatedBy);
 
 /// <summary>
 /// The monitor's SQL. A check, its hourly and daily rollups and the port's new state are written in one
@@ -211,11 +212,11 @@ public sealed class MonitorStore(Db db, TimeProvider clock, MonitorOptions? opti
         var rows = await c.QueryAsync<(long Id, string Ja, string En, long From, long Until, string By)>(new CommandDefinition("""
             SELECT id, text_ja, text_en, starts_at, ends_at, created_by FROM monitor_maintenance WHERE ends_at > @now ORDER BY starts_at, id
             """, new { now = Unix(clock.GetUtcNow()) }, cancellationToken: cancellationToken));
-        return rows.Select(r => new MaintenanceNote(r.Id, new Portal.Site.Text(r.Ja, r.En), DateTimeOffset.FromUnixTimeSeconds(r.From),
+        return rows.Select(r => new MaintenanceNote(r.Id, new Text(r.Ja, r.En), DateTimeOffset.FromUnixTimeSeconds(r.From),
             DateTimeOffset.FromUnixTimeSeconds(r.Until), r.By)).ToList();
     }
 
-    public async Task<long> AddMaintenanceAsync(Portal.Site.Text message, DateTimeOffset from, DateTimeOffset until, string by, CancellationToken cancellationToken = default)
+    public async Task<long> AddMaintenanceAsync(Text message, DateTimeOffset from, DateTimeOffset until, string by, CancellationToken cancellationToken = default)
     {
         await using var c = await db.OpenAsync(cancellationToken);
         return await c.ExecuteScalarAsync<long>(new CommandDefinition("""

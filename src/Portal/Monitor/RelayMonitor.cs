@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Portal.Tester;
+using Portal.Data;
 
 namespace Portal.Monitor;
 
@@ -20,7 +21,7 @@ public sealed record MonitorSnapshot(IReadOnlyList<WatchedTarget> Targets, DateT
 /// one PostgreSQL database, a round or a change of the notes is signalled, and the others read it at once.
 /// </summary>
 public sealed class RelayMonitor(MonitorOptions options, TesterOptions tester, MonitorStore store, IHostResolver resolver, SmtpProbe probe,
-    TimeProvider clock, ILogger<RelayMonitor> logger, Portal.Data.ChangeSignals? signals = null)
+    TimeProvider clock, ILogger<RelayMonitor> logger, ChangeSignals? signals = null)
 {
     /// <summary>The signal topic of a round or a change of the notes; the monitor loop of the other portals follows it.</summary>
     public const string Topic = "monitor";

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
+using Portal.Site;
 
 namespace Portal.Monitor;
 
@@ -45,7 +46,7 @@ public sealed class StatusCachePolicy : IOutputCachePolicy
         context.ResponseExpirationTimeSpan = TimeSpan.FromHours(1);
         http.Response.OnStarting(() =>
         {
-            Portal.Site.FormTokenCookie.Drop(http.Response);
+            FormTokenCookie.Drop(http.Response);
             http.Response.Headers.CacheControl = "no-cache";
             return Task.CompletedTask;
         });

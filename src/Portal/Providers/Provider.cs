@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Portal.Site;
 
 namespace Portal.Providers;
 
@@ -25,14 +26,14 @@ public sealed record Provider
     public string UpdatedAt { get; init; } = "";
 
     /// <summary>The notes in the reader's language, else the other one (better than none).</summary>
-    public string NotesIn(Portal.Site.Lang lang) => lang == Portal.Site.Lang.Ja
+    public string NotesIn(Lang lang) => lang == Lang.Ja
         ? (NotesJa.Length > 0 ? NotesJa : Notes)
         : (Notes.Length > 0 ? Notes : NotesJa);
 
     /// <summary>True when <see cref="NotesIn"/> had to fall back to the other language.</summary>
-    public bool NotesFallBack(Portal.Site.Lang lang) => lang == Portal.Site.Lang.Ja ? NotesJa.Length == 0 && Notes.Length > 0 : Notes.Length == 0 && NotesJa.Length > 0;
+    public bool NotesFallBack(Lang lang) => lang == Lang.Ja ? NotesJa.Length == 0 && Notes.Length > 0 : Notes.Length == 0 && NotesJa.Length > 0;
 
-    public string DisplayName(Portal.Site.Lang lang) => lang == Portal.Site.Lang.En && NameEn.Length > 0 ? NameEn : NameJa;
+    public string DisplayName(Lang lang) => lang == Lang.En && NameEn.Length > 0 ? NameEn : NameJa;
 
     public static readonly string[] Statuses = ["applies", "partial", "none", "unknown"];
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Dapper;
 using Portal.Data;
+using Portal.Content;
 
 namespace Portal.Providers;
 
@@ -178,7 +179,7 @@ public sealed class ProviderEditing(Db db, TimeProvider clock, RegistryVersion r
 /// Counts registry writes, so cached pages that show the registry, the in-memory copy and the search index are
 /// replaced. A write here is signalled to the other portals on the same database, and theirs arrive here.
 /// </summary>
-public sealed class RegistryVersion : Portal.Content.IReadingPageSource
+public sealed class RegistryVersion : IReadingPageSource
 {
     public const string Topic = "registry";
     private long _value = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
@@ -195,7 +196,7 @@ public sealed class RegistryVersion : Portal.Content.IReadingPageSource
     public event Action? Changed;
     public string Name => "Provider registry";
     public long Value => Interlocked.Read(ref _value);
-    long Portal.Content.IReadingPageSource.Version => Value;
+    long IReadingPageSource.Version => Value;
 
     /// <summary>After a committed write.</summary>
     public void Bump()

@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Portal.Site;
 
 namespace Portal.Providers;
 
-public sealed record ValidationError(string Field, Portal.Site.Text Message)
+public sealed record ValidationError(string Field, Text Message)
 {
-    public ValidationError(string field, string ja, string en) : this(field, new Portal.Site.Text(ja, en)) { }
+    public ValidationError(string field, string ja, string en) : this(field, new Text(ja, en)) { }
 }
 
 /// <summary>The edit form's fields as typed, and the checks that turn them into a Provider.</summary>

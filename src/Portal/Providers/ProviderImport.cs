@@ -2,15 +2,16 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
+using Portal.Site;
 
 namespace Portal.Providers;
 
 /// <summary>One CSV row: an update of provider Id (at the Version the preview saw) or, without an id, an addition.</summary>
 public sealed record ImportLine(int Line, long? Id, Provider Values, long? Version = null);
 
-public sealed record ImportProblem(int Line, Portal.Site.Text Message)
+public sealed record ImportProblem(int Line, Text Message)
 {
-    public ImportProblem(int line, string ja, string en) : this(line, new Portal.Site.Text(ja, en)) { }
+    public ImportProblem(int line, string ja, string en) : this(line, new Text(ja, en)) { }
 }
 
 /// <summary>

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Portal.Data;
 using Portal.Site;
+using Portal.Content;
 
 namespace Portal.Providers;
 
@@ -12,8 +13,8 @@ public static class ProvidersFeature
     {
         services.AddSingleton<RegistryVersion>();
         // The Q&A shows the registry: its writes refresh cached pages, and the list fills the notice's marker.
-        services.AddSingleton<Portal.Content.IReadingPageSource>(sp => sp.GetRequiredService<RegistryVersion>());
-        services.AddSingleton(new Portal.Content.ContentInsert("providers", typeof(Components.NoticeProviderList)));
+        services.AddSingleton<IReadingPageSource>(sp => sp.GetRequiredService<RegistryVersion>());
+        services.AddSingleton(new ContentInsert("providers", typeof(Components.NoticeProviderList)));
         services.AddSingleton<ProviderStore>();
         services.AddSingleton<Portal.Search.ISearchSource, ProviderSearchSource>();
         services.AddSingleton<ProviderEditing>();

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Dapper;
 using Portal.Data;
 using Portal.Tester;
+using Portal.Site;
 
 namespace Portal.SavedResults;
 
@@ -17,7 +18,7 @@ public sealed record StoredResult(string Id, string Kind, DateTimeOffset TestedA
 
 /// <summary>A finished line test as the customer saw it: each port arrived or not, the line's provider and the verdict.</summary>
 public sealed record LineResult(string Code, IReadOnlyList<LinePort> Ports, string? ProviderJa, string? ProviderEn, string Outcome,
-    Portal.Site.Text Verdict, string HelpPath, Portal.Site.Text HelpLabel);
+    Text Verdict, string HelpPath, Text HelpLabel);
 
 public sealed record LinePort(int PublicPort, string Tls, string State, DateTimeOffset? At, string? TlsProtocol);
 
@@ -59,7 +60,7 @@ public sealed class ResultStore(Db db, TimeProvider clock, ResultsOptions option
         // 50 random bits: a clash is next to impossible, but it would be a primary-key error, so draw again.
         for (var attempt = 0; ; attempt++)
         {
-            var id = givenId ?? Portal.Site.CrockfordId.New();
+            var id = givenId ?? CrockfordId.New();
             try
             {
                 await c.ExecuteAsync(new CommandDefinition("""
@@ -106,7 +107,7 @@ public sealed class ResultStore(Db db, TimeProvider clock, ResultsOptions option
             args.Add(name, value);
         }
         Add("ticket = @ticket", "ticket", Blank(q.Ticket));
-        Add("id = @id", "id", Portal.Site.CrockfordId.Normalize(q.Id) ?? Blank(q.Id));
+        Add("id = @id", "id", CrockfordId.Normalize(q.Id) ?? Blank(q.Id));
         Add("host = @host", "host", Blank(q.Host)?.ToLowerInvariant());
         Add("tested_at >= @from", "from", Day(q.From, 0));
         Add("tested_at < @to", "to", Day(q.To, 1));

@@ -7,6 +7,7 @@ using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Analysis.Util;
 using Lucene.Net.Util;
+using Portal.Site;
 
 namespace Portal.Search;
 
@@ -62,7 +63,7 @@ public sealed class FoldingFilter : TokenFilter
 
     public static string Fold(string token)
     {
-        var normal = Portal.Site.TextFolding.Nfkc(token).ToLowerInvariant();
+        var normal = TextFolding.Nfkc(token).ToLowerInvariant();
         var sb = new StringBuilder(normal.Length);
         foreach (var c in normal)
         {

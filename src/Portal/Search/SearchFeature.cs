@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Portal.Site;
+using Portal.Content;
 
 namespace Portal.Search;
 
@@ -12,7 +13,7 @@ public static class SearchFeature
     {
         services.AddSingleton<SearchService>();
         // A new build (new synonyms too) changes what the search page shows: it joins the cache key like the registry.
-        services.AddSingleton<Portal.Content.IReadingPageSource>(sp => sp.GetRequiredService<SearchService>());
+        services.AddSingleton<IReadingPageSource>(sp => sp.GetRequiredService<SearchService>());
         services.AddSingleton<SearchMisses>();
         services.AddHostedService<BuildAtStart>();
         services.AddHostedService<PurgeMisses>();

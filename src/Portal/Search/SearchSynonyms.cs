@@ -1,5 +1,6 @@
 using System.Text;
 using Lucene.Net.Analysis.Synonym;
+using Portal.Site;
 
 namespace Portal.Search;
 
@@ -87,7 +88,7 @@ public sealed class SearchSynonyms
 
     /// <summary>NFKC, lower case and single spaces: the form variants are written in (hiragana stays hiragana).</summary>
     public static string Normalize(string text) =>
-        string.Join(' ', Portal.Site.TextFolding.Nfkc(text).ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        string.Join(' ', TextFolding.Nfkc(text).ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>
     /// The key rules are matched on: kana folded to large katakana and a long-vowel mark dropped where a katakana

@@ -1,3 +1,5 @@
+using Portal.Data;
+
 namespace Portal.Staff;
 
 /// <summary>
@@ -51,7 +53,7 @@ public static class StaffCommands
             await error.WriteLineAsync(e.Message.Split(" (Parameter")[0]);
             return 2;
         }
-        catch (Exception e) when (Portal.Data.Db.IsUniqueViolation(e))
+        catch (Exception e) when (Db.IsUniqueViolation(e))
         {
             await error.WriteLineAsync($"A staff member named '{words[^1]}' already exists.");
             return 2;

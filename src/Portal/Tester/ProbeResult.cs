@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Portal.Site;
 
 namespace Portal.Tester;
 
@@ -43,10 +44,10 @@ public sealed record CertificateInfo(string Subject, string Issuer, IReadOnlyLis
 public sealed record TlsInfo(string Protocol, string? Cipher, CertificateInfo? Certificate);
 
 /// <summary>Plain-language advice in both languages, with the Q&A entry it points to.</summary>
-public sealed record Advice(Portal.Site.Text Message, string? HelpPath)
+public sealed record Advice(Text Message, string? HelpPath)
 {
     // A factory rather than a second constructor, so stored results deserialize through the one constructor.
-    public static Advice Of(string ja, string en, string? helpPath) => new(new Portal.Site.Text(ja, en), helpPath);
+    public static Advice Of(string ja, string en, string? helpPath) => new(new Text(ja, en), helpPath);
 }
 
 /// <summary>One port's result, filled in stage by stage; null where a stage was not reached.</summary>
