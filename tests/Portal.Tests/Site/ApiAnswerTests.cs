@@ -15,10 +15,6 @@ public sealed class ApiAnswerTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private sealed class NoNames : IHostResolver
-    {
-        public Task<IPAddress[]> ResolveAsync(string asciiHost, CancellationToken cancellationToken) => Task.FromResult(Array.Empty<IPAddress>());
-    }
 
     /// <summary>Bad or missing values for every query key any endpoint reads.</summary>
     private static readonly string[] BadQueries =
@@ -33,7 +29,7 @@ public sealed class ApiAnswerTests
     public async Task Every_Error_Of_Every_Api_Endpoint_Is_Problem_Json_With_A_Type()
     {
         await using var factory = new PortalFactory(settings: new Dictionary<string, string?> { ["Tester:TestsPerMinutePerClient"] = "3" },
-            services: s => s.AddSingleton<IHostResolver, NoNames>());
+            services: s => s.AddSingleton<IHostResolver>(new Portal.Tests.Tester.FakeResolver()));
         using var client = factory.CreatePlainClient();
         var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText is { } raw && (raw.StartsWith("/api") || raw.Contains("config-v1.1.xml") || raw.Contains("autodiscover") || raw.Contains("mobileconfig")))
@@ -70,7 +66,7 @@ public sealed class ApiAnswerTests
     public async Task A_Rate_Limited_Answer_Carries_Retry_After_In_Whole_Seconds()
     {
         await using var factory = new PortalFactory(settings: new Dictionary<string, string?> { ["Tester:TestsPerMinutePerClient"] = "1" },
-            services: s => s.AddSingleton<IHostResolver, NoNames>());
+            services: s => s.AddSingleton<IHostResolver>(new Portal.Tests.Tester.FakeResolver()));
         using var client = factory.CreatePlainClient();
         (await client.GetAsync("/api/tester?host=unknown.example.jp&ports=587", Ct)).Dispose();
 

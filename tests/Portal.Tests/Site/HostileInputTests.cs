@@ -17,15 +17,11 @@ public sealed class HostileInputTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>Names resolve to nothing: whatever a hostile value looks like, the tester never leaves this machine.</summary>
-    private sealed class NoNames : IHostResolver
-    {
-        public Task<IPAddress[]> ResolveAsync(string asciiHost, CancellationToken cancellationToken) => Task.FromResult(Array.Empty<IPAddress>());
-    }
 
+    // Names resolve to nothing (FakeResolver without names): whatever a hostile value looks like, the tester never leaves this machine.
     private static PortalFactory Portal(string environment = "Development") => new(environment: environment,
         settings: new Dictionary<string, string?> { ["Tester:TestsPerMinutePerClient"] = "10000" },
-        services: s => s.AddSingleton<IHostResolver, NoNames>());
+        services: s => s.AddSingleton<IHostResolver>(new Portal.Tests.Tester.FakeResolver()));
 
     /// <summary>Hostile values, already percent-encoded as they travel in a query string.</summary>
     public static readonly string[] HostileValues =
