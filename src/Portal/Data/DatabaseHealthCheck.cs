@@ -14,7 +14,7 @@ public sealed class DatabaseHealthCheck(Db db, ILogger<DatabaseHealthCheck> logg
             var version = await Migrator.VersionAsync(connection, null);
             opened = true;
             // Ready means a write would be accepted too: a read-only database serves pages but fails every sign-in.
-            await db.CheckWritableAsync(cancellationToken);
+            await db.CheckWritableAsync(connection, cancellationToken);
             return HealthCheckResult.Healthy($"{(db.Provider == DatabaseProvider.Postgres ? "PostgreSQL" : "SQLite")} schema version {version}, writable");
         }
         catch (Exception e) when (opened && Db.CannotWrite(e))

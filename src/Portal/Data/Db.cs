@@ -107,11 +107,10 @@ public sealed class Db(string connectionString, DatabaseProvider provider = Data
     /// <summary>
     /// Proves that a write would be accepted: a write transaction with a statement that changes no row, rolled back.
     /// SQLite refuses to begin it on a read-only connection or file (SQLITE_READONLY); PostgreSQL refuses the DELETE
-    /// in a read-only transaction or on a standby (25006). Throws as a real write would.
+    /// in a read-only transaction or on a standby (25006). Throws as a real write would. On the caller's connection.
     /// </summary>
-    public async Task CheckWritableAsync(CancellationToken cancellationToken = default)
+    public async Task CheckWritableAsync(DbConnection connection, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
         await using var tx = await BeginWriteAsync(connection, cancellationToken);
         await using var command = connection.CreateCommand();
         command.Transaction = tx;

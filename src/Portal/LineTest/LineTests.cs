@@ -13,13 +13,10 @@ public sealed class LineTests(LineTestOptions options, LineTestStore store, Line
 
     public IReadOnlyList<BoundListener> Ports => listeners.Bound;
 
-    public static Refusal? CheckTicket(string? ticket) =>
-        SupportTicket.IsValid(ticket) ? null : new("ticket-invalid", SupportTicket.Invalid);
-
     public async Task<(LineTestRecord? Test, Refusal? Refusal)> StartAsync(string client, string? ticket, CancellationToken cancellationToken = default)
     {
         if (!Enabled) return (null, new("line-test-off", LineTestText.Off, StatusCodes.Status503ServiceUnavailable));
-        if (CheckTicket(ticket) is { } bad) return (null, bad);
+        if (SupportTicket.Check(ticket) is { } bad) return (null, bad);
         if (_starts.TryStart(client) is { } wait)
             return (null, Refusal.RateLimited(LineTestText.RateLimited.With(Math.Ceiling(wait.TotalMinutes)), wait));
         return (await store.CreateAsync(ticket, cancellationToken), null);

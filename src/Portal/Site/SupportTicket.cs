@@ -12,6 +12,9 @@ public static partial class SupportTicket
 
     public static bool IsValid(string? ticket) => ticket is null || Pattern().IsMatch(ticket);
 
+    /// <summary>The refusal every test gives a ticket that cannot be one (the link was damaged on its way); null when it is fine.</summary>
+    public static Refusal? Check(string? ticket) => IsValid(ticket) ? null : new Refusal("ticket-invalid", Invalid);
+
     public static readonly Text Invalid = new(
         "お問い合わせ番号(ticket)は、半角英数字と「- _ #」で32文字までです。メールに書かれたリンクをそのままお使いください。",
         "The ticket may hold at most 32 characters: letters, digits and - _ #. Please use the link from the e-mail as it is.");

@@ -17,7 +17,7 @@ public sealed class TesterRuns(TesterOptions options, TesterRateLimiter limiter,
     /// <param name="accepted">Called once the request has passed its limit, before the lookup: a page can show its rows.</param>
     public async Task<(TesterRun? Run, Refusal? Refusal)> StartAsync(TesterRequest request, Action<TestTarget>? accepted, CancellationToken cancellationToken)
     {
-        if (!SupportTicket.IsValid(request.Ticket)) return (null, new("ticket-invalid", SupportTicket.Invalid));
+        if (SupportTicket.Check(request.Ticket) is { } bad) return (null, bad);
         var (target, refusal) = TestTargetParser.Parse(request.Host, request.Ports, options);
         if (refusal is not null) return (null, refusal);
         if (limiter.TryStart(request.Client) is { } wait)
