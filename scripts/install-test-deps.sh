@@ -6,7 +6,7 @@
 # Needs root (or sudo). Does nothing when everything is already there.
 set -euo pipefail
 
-packages=(chromium fonts-noto-cjk docker-compose nginx)
+packages=(chromium fonts-noto-cjk docker-compose nginx curl python3-exchangelib python3-dnspython default-jre-headless)
 command -v npm >/dev/null || packages+=(npm)
 
 missing=()

@@ -95,9 +95,14 @@ public static partial class MailClientConfig
     {
         var p = new XElement(r + "Protocol", new XElement(r + "Type", type), new XElement(r + "Server", s.Host), new XElement(r + "Port", s.Port),
             new XElement(r + "LoginName", login), new XElement(r + "DomainRequired", "off"), new XElement(r + "SPA", "off"));
-        // TLS from the first byte is SSL on + Encryption SSL; STARTTLS is Encryption TLS. TLS on 465 breaks Outlook's setup.
+        // Every entry says the same to a reader that knows only <SSL> and to one that knows <Encryption>:
+        // TLS from the first byte is SSL on + Encryption SSL; STARTTLS is SSL off + Encryption TLS. <SSL> must be written
+        // out: "If unspecified, the default value is set to on" (learn.microsoft.com, exchange/client-developer/
+        // web-service-reference/ssl-pox), and exchangelib reads it so (exchangelib/autodiscover/properties.py, Protocol:
+        // ssl = OnOffField("SSL", default=True); it has no Encryption field), which made 587 read as TLS-on-connect.
+        // Encryption TLS on 465 breaks Outlook's setup, so each pair is fixed per security, never mixed.
         if (s.Security == "tls") p.Add(new XElement(r + "SSL", "on"), new XElement(r + "Encryption", "SSL"));
-        else p.Add(new XElement(r + "Encryption", "TLS"));
+        else p.Add(new XElement(r + "SSL", "off"), new XElement(r + "Encryption", "TLS"));
         if (smtp) p.Add(new XElement(r + "AuthRequired", "on"), new XElement(r + "UsePOPAuth", "on"));
         return p;
     }

@@ -32,10 +32,18 @@ public static class MailSetupFeature
     private static IResult Autoconfig(HttpContext http, MailOptions mail, MailSetupLimiter limiter, PublicLinks links, string? emailaddress)
     {
         if (limiter.Refuse(http) is { } limited) return limited;
-        if (MailClientConfig.Parse(emailaddress) is not { } address)
-            return Problem(400, "address-invalid", "emailaddress must be an e-mail address such as taro@saiin.example.jp");
-        if (!mail.OwnsDomain(address.Domain))
-            return Problem(404, "unknown-domain", $"This portal does not configure mail for {address.Domain}");
+        // The address is optional: Thunderbird for Android never sends it (thunderbird-android a59bd67,
+        // feature/autodiscovery/service/.../RealAutoDiscoveryRegistry.kt: includeEmailAddress = false, read by
+        // ProviderAutoconfigUrlProvider.kt), nor does desktop Thunderbird with
+        // mailnews.auto_config.fetchFromISP.sendEmailAddress false. The document never contains the address anyway:
+        // the client fills in %EMAILADDRESS% / %EMAILLOCALPART% itself. One that is sent must be ours.
+        if (!string.IsNullOrWhiteSpace(emailaddress))
+        {
+            if (MailClientConfig.Parse(emailaddress) is not { } address)
+                return Problem(400, "address-invalid", "emailaddress, when given, must be an e-mail address such as taro@saiin.example.jp");
+            if (!mail.OwnsDomain(address.Domain))
+                return Problem(404, "unknown-domain", $"This portal does not configure mail for {address.Domain}");
+        }
         // Shared caches may keep it only when its documentation link is the configured address, not the request's Host.
         http.Response.Headers.CacheControl = links.Configured ? "public, max-age=3600" : "private, max-age=3600";
         return Xml(MailClientConfig.Autoconfig(mail, links.Absolute("/setup")), "application/xml");

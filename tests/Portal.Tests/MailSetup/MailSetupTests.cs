@@ -73,7 +73,7 @@ public sealed class MailSetupTests
     [Theory]
     [InlineData("taro@other.example.jp", HttpStatusCode.NotFound, "unknown-domain")]
     [InlineData("not-an-address", HttpStatusCode.BadRequest, "address-invalid")]
-    [InlineData("", HttpStatusCode.BadRequest, "address-invalid")]
+    [InlineData("@saiin.example.jp", HttpStatusCode.BadRequest, "address-invalid")]
     [InlineData("a\"<x>@saiin.example.jp", HttpStatusCode.BadRequest, "address-invalid")]
     public async Task Autoconfig_Refuses_Unknown_Domains_And_Malformed_Addresses(string address, HttpStatusCode status, string code)
     {
@@ -82,6 +82,50 @@ public sealed class MailSetupTests
 
         Assert.Equal(status, response.StatusCode);
         Assert.Equal(code, JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("code").GetString());
+    }
+
+    [Theory]
+    [InlineData("/.well-known/autoconfig/mail/config-v1.1.xml")]
+    [InlineData("/mail/config-v1.1.xml")]
+    [InlineData("/mail/config-v1.1.xml?emailaddress=")]
+    public async Task Autoconfig_Without_An_Address_Is_Answered_And_Thunderbird_For_Android_Reads_It(string url)
+    {
+        await using var factory = Portal(new() { ["Mail:Incoming:1:Security"] = "starttls", ["Mail:Incoming:1:Port"] = "143" });
+        using var response = await factory.CreatePlainClient().GetAsync(url, Ct);
+        var xml = await response.Content.ReadAsStringAsync(Ct);
+
+        // Android asks without the address and fills in the one the user typed (ProviderAutoconfigUrlProvider.kt).
+        var settings = AndroidAutoconfigParser.Parse(xml, "taro@saiin.example.jp");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("taro", xml);
+        // Android reads IMAP only: the POP3 entry is skipped, the IMAP one is taken with STARTTLS on 143.
+        var imap = Assert.Single(settings.Incoming);
+        Assert.Equal(("imap.saiin.example.jp", 143, AndroidAutoconfigParser.Security.StartTls, "taro@saiin.example.jp"), (imap.Host, imap.Port, imap.Security, imap.Username));
+        Assert.Equal(["password-cleartext"], imap.Authentication);
+        Assert.Equal([(465, AndroidAutoconfigParser.Security.Tls), (587, AndroidAutoconfigParser.Security.StartTls)], settings.Outgoing.Select(s => (s.Port, s.Security)));
+        Assert.All(settings.Outgoing, s => Assert.Equal(("smtp.saiin.example.jp", "taro@saiin.example.jp"), (s.Host, s.Username)));
+    }
+
+    [Fact]
+    public async Task Thunderbird_For_Android_Takes_The_Local_Part_When_Configured()
+    {
+        await using var factory = Portal(new() { ["Mail:Username"] = "localpart" });
+        var xml = await factory.CreatePlainClient().GetStringAsync("/.well-known/autoconfig/mail/config-v1.1.xml", Ct);
+
+        var settings = AndroidAutoconfigParser.Parse(xml, "taro@saiin.example.jp");
+
+        Assert.All(settings.Incoming.Concat(settings.Outgoing), s => Assert.Equal("taro", s.Username));
+    }
+
+    [Theory]
+    [InlineData("<clientConfig version=\"1.1\"><emailProvider id=\"saiin.example.jp\"><domain>saiin.example.jp</domain><incomingServer type=\"pop3\"><hostname>pop.example.jp</hostname><port>995</port><socketType>SSL</socketType><username>%EMAILADDRESS%</username><authentication>password-cleartext</authentication></incomingServer><outgoingServer type=\"smtp\"><hostname>smtp.example.jp</hostname><port>465</port><socketType>SSL</socketType><username>%EMAILADDRESS%</username><authentication>password-cleartext</authentication></outgoingServer></emailProvider></clientConfig>", "No supported 'incomingServer'")]
+    [InlineData("<clientConfig version=\"1.1\"><emailProvider id=\"saiin.example.jp\"><domain>saiin.example.jp</domain><incomingServer type=\"imap\"><hostname>imap.example.jp</hostname><port>993</port><socketType>TLS</socketType><username>%EMAILADDRESS%</username><authentication>password-cleartext</authentication></incomingServer></emailProvider></clientConfig>", "Unknown 'socketType' value: 'TLS'")]
+    [InlineData("<clientConfig version=\"1.1\"><emailProvider><domain>saiin.example.jp</domain></emailProvider></clientConfig>", "Missing 'emailProvider.id'")]
+    public void The_Ported_Android_Parser_Refuses_What_Android_Refuses(string xml, string error)
+    {
+        var e = Assert.Throws<AndroidAutoconfigParser.ParserException>(() => AndroidAutoconfigParser.Parse(xml, "taro@saiin.example.jp"));
+        Assert.Contains(error, e.Message);
     }
 
     private static string Request(string email, string schema = MailClientConfig.ResponseSchema) => $"""
@@ -119,9 +163,28 @@ public sealed class MailSetupTests
         Assert.All(protocols, p => Assert.Equal(("taro@saiin.example.jp", "off"), (p.Element(r + "LoginName")!.Value, p.Element(r + "SPA")!.Value)));
         Assert.Equal("465", protocols[2].Element(r + "Port")!.Value);   // TLS from the first byte first
         Assert.Equal(("on", "SSL", "on"), (Smtp("465").Element(r + "SSL")!.Value, Smtp("465").Element(r + "Encryption")!.Value, Smtp("465").Element(r + "AuthRequired")!.Value));
-        Assert.Null(Smtp("587").Element(r + "SSL"));
+        Assert.Equal("off", Smtp("587").Element(r + "SSL")!.Value);
         Assert.Equal(("TLS", "on"), (Smtp("587").Element(r + "Encryption")!.Value, Smtp("587").Element(r + "AuthRequired")!.Value));
         Assert.Equal("smtp.saiin.example.jp", Smtp("587").Element(r + "Server")!.Value);
+    }
+
+    [Fact]
+    public async Task Exchangelib_Reads_Every_Entry_As_We_Mean_It_And_No_587_As_Tls_On_Connect()
+    {
+        // A STARTTLS incoming server too, so that more than SMTP is read both ways.
+        await using var factory = Portal(new() { ["Mail:Incoming:1:Security"] = "starttls", ["Mail:Incoming:1:Port"] = "143" });
+        using var response = await factory.CreatePlainClient().PostAsync("/autodiscover/autodiscover.xml",
+            new StringContent(Request("taro@saiin.example.jp"), Encoding.UTF8, "text/xml"), Ct);
+        var body = await response.Content.ReadAsByteArrayAsync(Ct);
+
+        var read = await ExternalTools.ExchangelibAsync(body, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(
+        [
+            ("POP3", 995, true), ("IMAP", 143, false), ("SMTP", 465, true), ("SMTP", 587, false),
+        ], read.Select(p => (p.Type, p.Port, p.Ssl)));
+        Assert.All(read, p => Assert.Equal(("taro@saiin.example.jp", true), (p.LoginName, p.AuthRequired)));
     }
 
     [Fact]
