@@ -9,6 +9,9 @@ public sealed class ProfileSigner(MailOptions mail)
 
     public bool Signs => mail.ProfileSigning.CertificatePath.Length > 0;
 
+    /// <summary>The signer as the installer names it (the certificate's common name), or null when profiles are not signed.</summary>
+    public string? SignerName => _certificate.Value?.GetNameInfo(System.Security.Cryptography.X509Certificates.X509NameType.SimpleName, forIssuer: false);
+
     public byte[] Sign(byte[] profile)
     {
         if (_certificate.Value is not { } certificate) return profile;

@@ -289,8 +289,8 @@ public sealed class MailSetupTests
         Assert.Matches("^[0-9A-F]{8}-[0-9A-F]{4}-5[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}$", S(profile, "PayloadUUID"));
     }
 
-    [Fact]
-    public async Task With_A_Signing_Certificate_The_Profile_Is_Signed_With_Cms()
+    /// <summary>Mail:ProfileSigning with a fresh self-signed certificate for CN=profiles.saiin.example.jp.</summary>
+    private static async Task<Dictionary<string, string?>> SigningSettingsAsync()
     {
         var folder = Directory.CreateTempSubdirectory("profile-signing-").FullName;
         using var key = System.Security.Cryptography.RSA.Create(2048);
@@ -299,10 +299,34 @@ public sealed class MailSetupTests
         using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
         await File.WriteAllTextAsync(Path.Combine(folder, "cert.pem"), certificate.ExportCertificatePem(), Ct);
         await File.WriteAllTextAsync(Path.Combine(folder, "key.pem"), key.ExportPkcs8PrivateKeyPem(), Ct);
-        await using var factory = Portal(new()
-        {
-            ["Mail:ProfileSigning:CertificatePath"] = Path.Combine(folder, "cert.pem"), ["Mail:ProfileSigning:KeyPath"] = Path.Combine(folder, "key.pem"),
-        });
+        return new() { ["Mail:ProfileSigning:CertificatePath"] = Path.Combine(folder, "cert.pem"), ["Mail:ProfileSigning:KeyPath"] = Path.Combine(folder, "key.pem") };
+    }
+
+    [Theory]
+    [InlineData("/setup/iphone", false, "署名されていないため、インストール画面に「未検証」と表示されます")]
+    [InlineData("/setup/mac", false, "署名されていないため、インストール画面に「未検証」と表示されます")]
+    [InlineData("/en/setup/iphone", false, "The profile is not signed, so the installer shows it as &quot;Unverified&quot;")]
+    [InlineData("/en/setup/mac", false, "The profile is not signed, so the installer shows it as &quot;Unverified&quot;")]
+    [InlineData("/setup/iphone", true, "プロファイルは profiles.saiin.example.jp の証明書で署名されています。")]
+    [InlineData("/setup/mac", true, "端末がその証明書を信頼していれば「検証済み」と表示されます")]
+    [InlineData("/en/setup/iphone", true, "The profile is signed with the certificate of profiles.saiin.example.jp")]
+    [InlineData("/en/setup/mac", true, "and &quot;Verified&quot; when your device trusts that certificate")]
+    public async Task The_Apple_Guides_Say_What_The_Installer_Shows_For_Our_Profile(string path, bool signed, string says)
+    {
+        await using var factory = Portal(signed ? await SigningSettingsAsync() : null);
+
+        var page = await factory.CreatePlainClient().GetStringAsync(path, Ct);
+
+        Assert.Contains(says, page);
+        if (signed) Assert.DoesNotContain("署名されていない", page);
+        if (signed) Assert.DoesNotContain("is not signed", page);
+        if (!signed) Assert.DoesNotContain("検証済み", page);
+    }
+
+    [Fact]
+    public async Task With_A_Signing_Certificate_The_Profile_Is_Signed_With_Cms()
+    {
+        await using var factory = Portal(await SigningSettingsAsync());
 
         var bytes = await factory.CreatePlainClient().GetByteArrayAsync("/setup/apple.mobileconfig?email=taro%40saiin.example.jp", Ct);
         var cms = new System.Security.Cryptography.Pkcs.SignedCms();
