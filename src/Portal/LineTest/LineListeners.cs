@@ -37,7 +37,7 @@ public sealed class LineListeners(LineTestOptions options, IOptions<DataOptions>
             var socket = Bind(l, i);
             _sockets.Add(socket);
             var port = ((IPEndPoint)socket.LocalEndPoint!).Port;
-            var listener = new BoundListener(port, l.PublicPort == 0 ? port : l.PublicPort, l.Tls);
+            var listener = BoundListener.For(l, port);
             bound.Add(listener);
             _ = AcceptAsync(socket, listener);
             logger.LogInformation("Line test listening on port {Port} (customers use {PublicPort}, TLS {Tls})", port, listener.PublicPort, l.Tls);

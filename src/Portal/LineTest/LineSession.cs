@@ -8,7 +8,11 @@ using Portal.Site;
 namespace Portal.LineTest;
 
 /// <summary>A listener as bound: its settings, the port it got and the port customers use.</summary>
-public sealed record BoundListener(int Port, int PublicPort, string Tls);
+public sealed record BoundListener(int Port, int PublicPort, string Tls)
+{
+    /// <summary>A configured listener once bound to <paramref name="port"/>; PublicPort 0 means customers use that port.</summary>
+    public static BoundListener For(ListenerOptions l, int port) => new(port, l.PublicPort == 0 ? port : l.PublicPort, l.Tls);
+}
 
 /// <summary>Records an EHLO that named a line test; true when the code was open.</summary>
 public delegate Task<bool> ArrivalRecorder(string code, Arrival arrival);

@@ -7,6 +7,13 @@ public static class LineTestFeature
 {
     public static IServiceCollection AddLineTest(this IServiceCollection services)
     {
+        // Development (dotnet run on a newcomer's machine) has no firewall publishing 25/587/465 onto the listeners, so the
+        // commands show the listeners' own ports; Production keeps the public ones. Registered before the binding, so a
+        // configured LineTest:Listeners still replaces the list in either environment.
+        services.AddOptions<LineTestOptions>().Configure<IHostEnvironment>((o, env) =>
+        {
+            if (env.IsDevelopment()) o.Listeners = LineTestOptions.DevelopmentListeners();
+        });
         services.BindSection<LineTestOptions>(LineTestOptions.Section)
             .Check(o => o.Problems())
             .ValidateOnStart();

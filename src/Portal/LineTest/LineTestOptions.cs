@@ -15,6 +15,10 @@ public sealed class LineTestOptions
         new() { Port = 2465, PublicPort = 465, Tls = "implicit" },
     ];
 
+    /// <summary>The default listeners as Development has them: customers (the developer's own curl) use the listeners' ports.</summary>
+    public static List<ListenerOptions> DevelopmentListeners() =>
+        new LineTestOptions().Listeners.Select(l => new ListenerOptions { Port = l.Port, PublicPort = 0, Tls = l.Tls, Address = l.Address }).ToList();
+
     /// <summary>The name customers connect to; empty means the host of the page's request.</summary>
     public string PublicHost { get; set; } = "";
 

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Portal.Data;
 using Portal.LineTest;
@@ -11,6 +13,38 @@ namespace Portal.Tests.LineTest;
 public sealed class LineTestUnitTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>The line test's options as the portal's own registration makes them, for an environment and settings.</summary>
+    private static LineTestOptions OptionsFor(string environment, Dictionary<string, string?>? settings = null)
+    {
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings ?? []).Build())
+            .AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = environment });
+        services.AddLineTest();
+        using var provider = services.BuildServiceProvider();
+        return provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<LineTestOptions>>().Value;
+    }
+
+    private static string CommandFor(LineTestOptions options) =>
+        LineTests.Commands("line.example.jp", "CODE", options.Listeners.Select(l => BoundListener.For(l, l.Port))).Linux;
+
+    [Fact]
+    public void In_Development_The_Command_Shows_The_Listeners_Own_Ports_And_Production_The_Public_Ones()
+    {
+        var development = CommandFor(OptionsFor("Development"));
+        var production = CommandFor(OptionsFor("Production"));
+
+        Assert.Equal(["2525", "2587", "2465"], System.Text.RegularExpressions.Regex.Matches(development, @"example\.jp:(\d+)/").Select(m => m.Groups[1].Value));
+        Assert.Equal(["25", "587", "465"], System.Text.RegularExpressions.Regex.Matches(production, @"example\.jp:(\d+)/").Select(m => m.Groups[1].Value));
+    }
+
+    [Fact]
+    public void Configured_Listeners_Replace_The_Development_Default()
+    {
+        var options = OptionsFor("Development", new() { ["LineTest:Listeners:0:Port"] = "3025", ["LineTest:Listeners:0:PublicPort"] = "25" });
+
+        Assert.Equal("curl -sv -k --ssl-reqd --connect-timeout 10 smtp://line.example.jp:25/CODE", CommandFor(options));
+    }
 
     [Fact]
     public void Codes_Are_Ten_Crockford_Characters_And_Differ()
