@@ -36,6 +36,9 @@ public static class MailDnsText
     public static readonly Text Type = new("種類", "Type");
     public static readonly Text Value = new("値", "Value");
     public static readonly Text Why = new("用途", "Purpose");
+    public static readonly Text NoPublicUrl = new(
+        "Site:PublicUrl が設定されていないため、autoconfig. と autodiscover. のCNAMEレコードは出していません。このポータルの公開アドレスを Site:PublicUrl に設定すると表示されます。",
+        "Site:PublicUrl is not set, so the autoconfig. and autodiscover. CNAME records are left out. Set this portal's public address in Site:PublicUrl to see them.");
     public static readonly Text Certificates = new(
         "autoconfig. と autodiscover. の名前は、このポータルのTLS証明書にも含めてください(メールソフトはHTTPSで問い合わせます)。",
         "Include the autoconfig. and autodiscover. names in this portal's TLS certificate too: mail programs ask over HTTPS.");

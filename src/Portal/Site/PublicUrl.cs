@@ -37,7 +37,10 @@ public sealed class PublicLinks(PublicUrlOptions options, IHttpContextAccessor a
     public string Base => Absolute("");
 
     /// <summary>The host name customers reach the portal at: Site:PublicUrl's, else <paramref name="requestHost"/>.</summary>
-    public string HostName(string requestHost) => Configured ? new Uri(options.PublicUrl).Host : requestHost;
+    public string HostName(string requestHost) => ConfiguredHost ?? requestHost;
+
+    /// <summary>The host of Site:PublicUrl, or null when none is set.</summary>
+    public string? ConfiguredHost => Configured ? new Uri(options.PublicUrl).Host : null;
 
     public string Absolute(string path) =>
         Absolute(path, accessor.HttpContext?.Request is { } r ? $"{r.Scheme}://{r.Host}{r.PathBase}" : "http://localhost");

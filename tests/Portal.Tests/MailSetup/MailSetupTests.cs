@@ -467,40 +467,78 @@ public sealed class MailSetupTests
     }
 }
 
-/// <summary>The DNS records operators publish, on the staff page and as generated.</summary>
+/// <summary>The DNS records operators publish, on the staff page and as generated, loaded by a real zone-file parser.</summary>
 public sealed class MailDnsTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public void The_Records_Cover_Submission_Incoming_And_The_Portal_Names()
+    public void The_Records_Cover_Submission_Incoming_And_The_Portal_Names_With_Our_Preference()
     {
         var records = MailDns.Records(new MailOptions(), "support.saiin.example.jp").Select(r => r.ToString()).ToList();
 
         Assert.Equal(
         [
             "_submissions._tcp.saiin.example.jp. 3600 IN SRV 0 1 465 mail.saiin.example.jp.",
-            "_submission._tcp.saiin.example.jp. 3600 IN SRV 0 1 587 mail.saiin.example.jp.",
+            "_submission._tcp.saiin.example.jp. 3600 IN SRV 10 1 587 mail.saiin.example.jp.",
             "_imaps._tcp.saiin.example.jp. 3600 IN SRV 0 1 993 mail.saiin.example.jp.",
-            "_pop3s._tcp.saiin.example.jp. 3600 IN SRV 0 1 995 mail.saiin.example.jp.",
+            "_pop3s._tcp.saiin.example.jp. 3600 IN SRV 10 1 995 mail.saiin.example.jp.",
             "autoconfig.saiin.example.jp. 3600 IN CNAME support.saiin.example.jp.",
             "autodiscover.saiin.example.jp. 3600 IN CNAME support.saiin.example.jp.",
         ], records);
     }
 
     [Fact]
-    public async Task Staff_See_The_Records_And_Visitors_Do_Not()
+    public async Task Dnspython_Loads_Each_Domains_Records_As_A_Zone_With_Tls_First_And_Imap_Before_Pop3()
     {
-        await using var factory = new PortalFactory();
-        await factory.Services.GetRequiredService<Portal.Staff.StaffStore>().AddAsync("sato", "editor", "a long enough password", Ct);
-        var staff = Portal.Tests.Staff.StaffClient.For(factory);
+        // POP3 listed first and a STARTTLS IMAP too: the priorities follow preference, not the order of the settings.
+        var mail = new MailOptions
+        {
+            Domains = ["saiin.example.jp", "mail-2.example.jp"],
+            Incoming =
+            [
+                new() { Protocol = "pop3", Host = "pop.saiin.example.jp", Port = 995, Security = "tls" },
+                new() { Protocol = "imap", Host = "imap.saiin.example.jp", Port = 143, Security = "starttls" },
+                new() { Protocol = "imap", Host = "imap.saiin.example.jp", Port = 993, Security = "tls" },
+            ],
+        };
+        var records = MailDns.Records(mail, "support.saiin.example.jp");
 
-        var anonymous = await factory.CreatePlainClient().GetAsync("/staff/mail-dns", Ct);
-        await staff.LogInAsync("sato", "a long enough password");
-        var page = await staff.Http.GetStringAsync("/staff/mail-dns", Ct);
+        foreach (var domain in mail.Domains)
+        {
+            var zone = string.Join("\n", records.Where(r => r.Name.EndsWith("." + domain + ".", StringComparison.Ordinal)).Select(r => r.ToString()));
+            var read = await ExternalTools.ZoneAsync(domain, zone, Ct);
+            int Priority(string name) => Assert.Single(read, r => r.Name == $"{name}._tcp.{domain}.").Priority;
 
-        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
-        Assert.Contains("_submissions._tcp.saiin.example.jp. 3600 IN SRV 0 1 465 mail.saiin.example.jp.", page);
-        Assert.Contains("autodiscover.saiin.example.jp.", page);
+            Assert.Equal(7, read.Count);   // 2 submission, 3 incoming, 2 CNAME
+            Assert.True(Priority("_submissions") < Priority("_submission"), "465 before 587");
+            Assert.True(Priority("_imaps") < Priority("_imap"), "IMAP with TLS before IMAP with STARTTLS");
+            Assert.True(Priority("_imap") < Priority("_pop3s"), "IMAP before POP3");
+            Assert.Equal(("CNAME", "support.saiin.example.jp."), Assert.Single(read, r => r.Name == $"autoconfig.{domain}.") is var c ? (c.Type, c.Target) : default);
+            Assert.All(read.Where(r => r.Type == "SRV"), r => Assert.EndsWith(".saiin.example.jp.", r.Target));
+        }
+    }
+
+    [Fact]
+    public async Task Staff_See_The_Records_With_The_Public_Address_And_Never_The_Browsers_Host()
+    {
+        await using var configured = new PortalFactory(settings: new Dictionary<string, string?> { ["Site:PublicUrl"] = "https://support.saiin.example.jp" });
+        await using var plain = new PortalFactory();
+        var pages = new List<string>();
+        foreach (var factory in new[] { configured, plain })
+        {
+            await factory.Services.GetRequiredService<Portal.Staff.StaffStore>().AddAsync("sato", "editor", "a long enough password", Ct);
+            var staff = Portal.Tests.Staff.StaffClient.For(factory);
+            Assert.Equal(HttpStatusCode.Redirect, (await factory.CreatePlainClient().GetAsync("/staff/mail-dns", Ct)).StatusCode);
+            await staff.LogInAsync("sato", "a long enough password");
+            pages.Add(await staff.Http.GetStringAsync("/staff/mail-dns", Ct));
+        }
+
+        Assert.Contains("_submissions._tcp.saiin.example.jp. 3600 IN SRV 0 1 465 mail.saiin.example.jp.", pages[0]);
+        Assert.Contains("autodiscover.saiin.example.jp. 3600 IN CNAME support.saiin.example.jp.", pages[0]);
+        // Without Site:PublicUrl: no CNAME at all (the test client's host is "localhost"), and the page says why.
+        Assert.Contains("_submission._tcp.saiin.example.jp. 3600 IN SRV 10 1 587", pages[1]);
+        Assert.DoesNotContain(" IN CNAME ", pages[1]);
+        Assert.Contains("Site:PublicUrl が設定されていないため", pages[1]);
     }
 }
