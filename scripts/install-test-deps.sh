@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the tests need: Debian's Chromium (browser tests), Japanese fonts (legible screenshots),
 # docker-compose (validates docker-compose.yml without an engine), nginx (the two-portal proxy test starts its own),
-# Node.js and npm, and axe-core from npm
-# (the accessibility checks inject axe.min.js into every page).
+# curl (the customer's command in the line-test tests), python3-exchangelib and python3-dnspython (real readers of
+# Autodiscover and of our DNS records), a Java runtime (the Nu Html Checker), Node.js and npm, and the npm tools below.
 # Needs root (or sudo). Does nothing when everything is already there.
 set -euo pipefail
 
@@ -21,9 +21,21 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
-# axe-core for the browser tests' accessibility checks, pinned, beside the browser test project.
-axe_dir="$(dirname "$0")/../tests/Portal.BrowserTests"
-if [ ! -f "$axe_dir/node_modules/axe-core/axe.min.js" ]; then
-  echo "Installing axe-core 4.14.1 from npm"
-  npm install --no-save --no-package-lock --no-audit --no-fund --prefix "$axe_dir" axe-core@4.14.1
+# From npm, pinned, beside the browser test project (tests/Portal.BrowserTests/node_modules):
+#   axe-core 4.14.1        the accessibility checks inject axe.min.js into every page
+#   vnu-jar 26.9.27        the Nu Html Checker (vnu.jar, run with Debian's default-jre-headless) on every page
+#   @redocly/cli 2.77.0    redocly lint on the OpenAPI document the published portal serves
+#   lighthouse 12.2.3      accessibility, best practices and SEO scores, in Debian's Chromium
+# Install scripts are not run: vnu-jar's would fetch a Java of its own, Debian's is used instead.
+tools_dir="$(cd "$(dirname "$0")/../tests/Portal.BrowserTests" && pwd)"
+want=(axe-core@4.14.1 vnu-jar@26.9.27 @redocly/cli@2.77.0 lighthouse@12.2.3)
+have() { [ "$(node -p "require('$tools_dir/node_modules/$1/package.json').version" 2>/dev/null)" = "$2" ]; }
+missing_npm=()
+for spec in "${want[@]}"; do
+  name="${spec%@*}"; version="${spec##*@}"
+  have "$name" "$version" || missing_npm+=("$spec")
+done
+if ((${#missing_npm[@]})); then
+  echo "Installing from npm: ${want[*]}"
+  npm install --no-save --no-package-lock --no-audit --no-fund --ignore-scripts --prefix "$tools_dir" "${want[@]}"
 fi

@@ -107,6 +107,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         public Task<string?> LookupAsync(IPAddress address, CancellationToken cancellationToken) => Task.FromResult<string?>("p3021-ipbf11.tokyo.plala.or.jp");
     }
 
+    /// <summary>The running portal's services, for tests that set up state the pages then show.</summary>
+    public IServiceProvider Services => _factory.Services;
+
     /// <summary>The line-test listeners as bound: public port → the port they really got.</summary>
     public IReadOnlyDictionary<int, int> LinePorts => _factory.Services.GetRequiredService<Portal.LineTest.LineListeners>().Bound.ToDictionary(b => b.PublicPort, b => b.Port);
 

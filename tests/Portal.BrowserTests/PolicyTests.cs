@@ -9,7 +9,7 @@ namespace Portal.BrowserTests;
 /// </summary>
 public sealed class PolicyTests(BrowserFixture browser)
 {
-    private static readonly string[] PublicPages =
+    internal static readonly string[] PublicPages =
     [
         "/", "/en", "/qa", "/en/qa", "/qa/which-port", "/en/qa/which-port", "/explanation", "/en/explanation",
         "/search?q=587", "/en/search?q=587", "/search?q=", "/providers", "/en/providers", "/providers?q=ocn", "/providers/1", "/en/providers/1",
@@ -17,7 +17,7 @@ public sealed class PolicyTests(BrowserFixture browser)
         "/setup", "/en/setup", "/setup/iphone", "/en/setup/iphone", "/setup/thunderbird", "/en/setup/thunderbird", "/setup/outlook", "/setup/mac", "/setup/android",
     ];
 
-    private static readonly string[] StaffPages =
+    internal static readonly string[] StaffPages =
     [
         "/staff", "/staff/mail-dns", "/staff/search-misses", "/staff/results", "/staff/reply", "/staff/maintenance", "/staff/providers/1", "/staff/providers/new", "/staff/import", "/staff/password", "/staff/accounts", "/staff/denied",
     ];

@@ -71,6 +71,13 @@ public sealed class StatusPageTests(BrowserFixture browser)
             await context.CloseAsync();
         }
         Assert.True(problems.Count == 0, string.Join("\n", problems));
+
+        // The Nu Html Checker on the status page with this history behind it, in both languages.
+        using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        var pages = new Dictionary<string, string> { ["/status"] = await http.GetStringAsync("/status", Ct), ["/en/status"] = await http.GetStringAsync("/en/status", Ct) };
+        var (errors, warnings) = await HtmlChecker.CheckAsync(pages, Ct);
+        foreach (var w in warnings) TestContext.Current.TestOutputHelper?.WriteLine(w.ToString());
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
     private static int ClosedPort()
