@@ -57,7 +57,7 @@ builder.Services.AddMonitor();
 builder.Services.AddStaff();
 
 // OpenAPI: /openapi/v1.json describes the public API.
-builder.Services.AddOpenApi(o => o.AddDocumentTransformer<PublicServer>());
+builder.Services.AddOpenApi(o => o.AddDocumentTransformer<ApiDocument>());
 
 var app = builder.Build();
 

@@ -13,7 +13,7 @@ public static class HtmlChecker
         public override string ToString() => $"{Page}:{Line}: {Type}: {Text}";
     }
 
-    public static string VnuJar { get; } = Find();
+    public static string VnuJar { get; } = NpmTools.Path("vnu-jar", "build", "dist", "vnu.jar");
 
     /// <summary>Checks every page in one run of the checker; its errors and its warnings.</summary>
     public static async Task<(IReadOnlyList<Message> Errors, IReadOnlyList<Message> Warnings)> CheckAsync(IReadOnlyDictionary<string, string> pages, CancellationToken ct)
@@ -41,16 +41,5 @@ public static class HtmlChecker
             return (messages.Where(m => m.Type is "error" or "fatal" or "non-document-error").ToList(), messages.Where(m => m.Type == "warning").ToList());
         }
         finally { Directory.Delete(folder, recursive: true); }
-    }
-
-    private static string Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var file = Path.Combine(dir.FullName, "tests", "Portal.BrowserTests", "node_modules", "vnu-jar", "build", "dist", "vnu.jar");
-            if (File.Exists(file)) return file;
-        }
-        // Never a skip: the test set-up must install it.
-        throw new InvalidOperationException("vnu.jar is missing: scripts/install-test-deps.sh installs vnu-jar from npm into tests/Portal.BrowserTests/node_modules.");
     }
 }

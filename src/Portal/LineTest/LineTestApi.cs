@@ -14,6 +14,33 @@ public static class LineTestApi
             .WithDescription("Body: none, {} or { \"ticket\": \"…\" } as application/json (ticket: at most 32 of A-Z a-z 0-9 - _ #). " +
                 "Returns the code (valid 30 minutes), the ports to try and the command for each system. " +
                 "Problem types (https://portal.invalid/problems/{code}): ticket-invalid, body-invalid (400); rate-limited (429, with Retry-After); line-test-off (503).")
+            // The body is optional and read by hand (a broken one is body-invalid, not the framework's 400), so it is described
+            // here. Not with Accepts<T>(): that metadata makes routing match on Content-Type, and a POST without a body
+            // (what curl -X POST sends) found no endpoint.
+            .AddOpenApiOperationTransformer((operation, context, _) =>
+            {
+                operation.RequestBody = new Microsoft.OpenApi.OpenApiRequestBody
+                {
+                    Required = false,
+                    Description = "Optional: none, {} or { \"ticket\": \"…\" }.",
+                    Content = new Dictionary<string, Microsoft.OpenApi.OpenApiMediaType>
+                    {
+                        ["application/json"] = new() { Schema = new Microsoft.OpenApi.OpenApiSchema
+                        {
+                            Type = Microsoft.OpenApi.JsonSchemaType.Object,
+                            Properties = new Dictionary<string, Microsoft.OpenApi.IOpenApiSchema>
+                            {
+                                ["ticket"] = new Microsoft.OpenApi.OpenApiSchema
+                                {
+                                    Type = Microsoft.OpenApi.JsonSchemaType.String | Microsoft.OpenApi.JsonSchemaType.Null, MaxLength = SupportTicket.MaxLength,
+                                    Pattern = SupportTicket.PatternText, Description = "Support ticket: at most 32 of A-Z a-z 0-9 - _ #.",
+                                },
+                            },
+                        } },
+                    },
+                };
+                return Task.CompletedTask;
+            })
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -44,9 +71,12 @@ public static class LineTestApi
         public string? Permalink { get; init; }
     }
 
+    private const string LangDescription = "`en` for English problem texts; Japanese otherwise.";
+
     private static async Task<Results<Created<StartResponse>, ProblemHttpResult>> StartAsync(HttpContext http, LineTests tests,
-        LineTestOptions options, PublicLinks links, CancellationToken cancellationToken)
+        LineTestOptions options, PublicLinks links, [Description(LangDescription)] string? lang, CancellationToken cancellationToken)
     {
+        var language = LangExtensions.FromQuery(lang) ?? Lang.Ja;
         string? ticket = null;
         if (http.Request.ContentLength is > 0 || http.Request.Headers.TransferEncoding.Count > 0)
         {
@@ -58,21 +88,23 @@ public static class LineTestApi
             catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
             {
                 return Problem(http, new("body-invalid", new Text("本文はJSONで { \"ticket\": \"…\" } の形にしてください。",
-                    "The body must be JSON such as { \"ticket\": \"…\" }.")), LangOf(http));
+                    "The body must be JSON such as { \"ticket\": \"…\" }.")), language);
             }
         }
         var (test, refusal) = await tests.StartAsync(ClientKey.Of(http), ticket, cancellationToken);
-        if (refusal is not null) return Problem(http, refusal, LangOf(http));
+        if (refusal is not null) return Problem(http, refusal, language);
         var host = options.PublicHost.Length > 0 ? options.PublicHost : links.HostName(http.Request.Host.Host);
         var page = links.Absolute($"/line-test/{test!.Code}");
         return TypedResults.Created(page, new StartResponse(test.Code, test.ExpiresAt,
             tests.Ports.Select(p => new PortInfo(p.Port, p.PublicPort, p.Tls)).ToList(), LineTests.Commands(host, test.Code, tests.Ports), page));
     }
 
-    private static async Task<Results<Ok<LineTestResponse>, ProblemHttpResult>> GetAsync(string code, LineTests tests, PublicLinks links, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<LineTestResponse>, ProblemHttpResult>> GetAsync(string code, LineTests tests, PublicLinks links, HttpContext http,
+        [Description(LangDescription)] string? lang, CancellationToken cancellationToken)
     {
+        var language = LangExtensions.FromQuery(lang) ?? Lang.Ja;
         var report = await tests.ReportAsync(code, waitForNames: true, cancellationToken);
-        if (report is null) return Problem(http, new Refusal("not-found", LineTestText.NotFound, StatusCodes.Status404NotFound), LangOf(http));
+        if (report is null) return Problem(http, new Refusal("not-found", LineTestText.NotFound, StatusCodes.Status404NotFound), language);
         var arrivals = report.Ports.Where(p => p.Arrival is not null).Select(p => new ArrivalInfo(p.Listener.Port, p.Listener.PublicPort, p.Arrival!.At,
             p.Arrival.Address, p.Arrival.Address.Contains(':') ? "IPv6" : "IPv4", p.ReverseDns, p.Arrival.Tls)).ToList();
         var provider = report.Line?.Provider is { } pr ? new ProviderInfo(pr.Id, pr.NameJa, pr.NameEn, pr.Op25b) : null;
@@ -80,11 +112,9 @@ public static class LineTestApi
         return TypedResults.Ok(new LineTestResponse(report.Test.Code, report.Test.ExpiresAt, arrivals, provider, verdict)
         {
             Id = report.Test.ResultId,
-            Permalink = report.Test.ResultId is { } id ? links.Absolute(LangOf(http).Url("/r/" + id)) : null,
+            Permalink = report.Test.ResultId is { } id ? links.Absolute(language.Url("/r/" + id)) : null,
         });
     }
-
-    private static Lang LangOf(HttpContext http) => LangExtensions.FromQuery(http.Request.Query["lang"]) ?? Lang.Ja;
 
     private static readonly Text NotStarted = new("回線テストを開始できませんでした", "The line test was not started");
     private static readonly Text NotFoundTitle = new("見つかりません", "Not found");

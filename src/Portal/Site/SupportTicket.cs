@@ -7,7 +7,10 @@ public static partial class SupportTicket
 {
     public const int MaxLength = 32;
 
-    [GeneratedRegex("^[A-Za-z0-9_#-]{1,32}$")]
+    /// <summary>The whole rule as a regular expression, also what the OpenAPI document says.</summary>
+    public const string PatternText = "^[A-Za-z0-9_#-]{1,32}$";
+
+    [GeneratedRegex(PatternText)]
     private static partial Regex Pattern();
 
     public static bool IsValid(string? ticket) => ticket is null || Pattern().IsMatch(ticket);

@@ -19,7 +19,7 @@ public static class StaffFeature
             {
                 o.LoginPath = "/staff/login";
                 o.AccessDeniedPath = "/staff/denied";
-                o.Cookie.Name = "portal-staff";
+                o.Cookie.Name = ApiDocument.StaffCookieName;
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;

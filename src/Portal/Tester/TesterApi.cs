@@ -43,6 +43,9 @@ public static class TesterApi
 
 public sealed record TesterResponse(string Host, string AsciiHost, IReadOnlyList<TesterResponse.Row> Results, string? Summary)
 {
+    /// <summary>"tester" when read back from /api/results (the kept line test's answer says "line-test").</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Kind { get; init; }
     /// <summary>The kept result's ID and permalink (/r/{id}); ticket and testedAt when read back from /api/results.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? Id { get; init; }

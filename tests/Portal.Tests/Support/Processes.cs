@@ -11,6 +11,14 @@ public static class Processes
     public static async Task<(int ExitCode, string Output)> RunAsync(string file, IEnumerable<string> arguments, string? workingDirectory = null,
         string? input = null, IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancellationToken = default)
     {
+        var (exit, stdout, stderr) = await RunApartAsync(file, arguments, workingDirectory, input, environment, cancellationToken);
+        return (exit, stdout + stderr);
+    }
+
+    /// <summary>Runs a program to its end: its exit code, standard output and standard error apart (for output that is a document).</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunApartAsync(string file, IEnumerable<string> arguments, string? workingDirectory = null,
+        string? input = null, IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancellationToken = default)
+    {
         var info = new ProcessStartInfo(file, arguments)
         {
             RedirectStandardOutput = true,
@@ -28,7 +36,7 @@ public static class Processes
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken);
-        return (process.ExitCode, await stdout + await stderr);
+        return (process.ExitCode, await stdout, await stderr);
     }
 
     /// <summary>A loopback port nothing listens on right now.</summary>
