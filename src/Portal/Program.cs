@@ -8,6 +8,7 @@ using Portal.Replies;
 using Portal.SavedResults;
 using Portal.Search;
 using Portal.Site;
+using Portal.Sitemap;
 using Portal.Staff;
 using Portal.Tester;
 
@@ -104,6 +105,7 @@ app.MapSearchApi();
 app.MapMonitorApi();
 app.MapStaffApi();
 app.MapSite();
+app.MapSitemap();
 // The pages. Our own policy carries frame-ancestors; Blazor would otherwise add a second Content-Security-Policy header.
 app.MapRazorComponents<Portal.Components.App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 

@@ -13,6 +13,7 @@ public sealed record ContentDocument(
     int Order,
     DateOnly Updated,
     string? Summary,
+    string Description,
     string Html,
     string PlainText,
     IReadOnlyList<Section> Sections,

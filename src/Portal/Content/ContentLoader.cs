@@ -133,6 +133,8 @@ public sealed class ContentLoader(ILogger<ContentLoader> logger, IEnumerable<ICo
         };
         var (html, plain, sections) = MarkdownRenderer.Render(body, SiteText.TableLabel[lang]);
         return new ContentDocument(lang, kind, meta.Slug!, meta.Title!.Trim(), meta.Order!.Value,
-            FrontMatterParser.ParseUpdated(meta), meta.Summary?.Trim(), html, plain, sections, relativePath);
+            FrontMatterParser.ParseUpdated(meta), meta.Summary?.Trim(),
+            MetaDescription.Cut(meta.Description?.Trim() is { Length: > 0 } written ? written : MetaDescription.From(MarkdownRenderer.FirstParagraph(body), plain)),
+            html, plain, sections, relativePath);
     }
 }

@@ -14,6 +14,9 @@ public sealed class FrontMatter
     public string? Updated { get; set; }
     public string? Type { get; set; }
     public string? Summary { get; set; }
+
+    /// <summary>The page's &lt;meta name="description"&gt;; without it the first paragraph, cut cleanly.</summary>
+    public string? Description { get; set; }
 }
 
 public sealed class ContentFormatException(string message) : Exception(message);

@@ -38,6 +38,14 @@ public static partial class MarkdownRenderer
         return (html, plain, SectionsOf(document, markdown));
     }
 
+    /// <summary>The first paragraph of the document (not a heading, list, table or figure) as plain text, or "".</summary>
+    public static string FirstParagraph(string markdown)
+    {
+        var document = Markdown.Parse(markdown, Pipeline);
+        var first = document.OfType<ParagraphBlock>().FirstOrDefault(p => InlineText(p.Inline).Length > 0);
+        return first is null ? "" : ToPlain(markdown[first.Span.Start..(first.Span.End + 1)]);
+    }
+
     // The plain-text renderer still writes the tags of figures (^^^); search and snippets want only the words.
     public static string ToPlain(string markdown) =>
         Collapse(Tags().Replace(Markdown.ToPlainText(markdown, Pipeline), " "));

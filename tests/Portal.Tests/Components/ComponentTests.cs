@@ -23,6 +23,7 @@ public sealed class ComponentTests : BunitContext
         Services.AddSingleton(_store);
         Services.AddSingleton(TestDatabase.SeededStore());
         Services.AddSingleton(new Portal.Site.ContactOptions());
+        Services.AddSingleton(new Portal.Site.PublicLinks(new Portal.Site.PublicUrlOptions { PublicUrl = "https://support.saiin.example.jp" }, new Microsoft.AspNetCore.Http.HttpContextAccessor()));
         var search = new Portal.Search.SearchService(_store, [], Options.Create(new ContentOptions { Root = TestContent.ContentRoot }), logs.For<Portal.Search.SearchService>());
         search.RebuildAsync(CancellationToken.None).GetAwaiter().GetResult();
         Services.AddSingleton(search);

@@ -79,6 +79,10 @@ public sealed partial class ArchitectureTests
         ("Site", "Portal.Components"),
         ("Site", "Portal.Staff"),
         ("Site", "Portal.Replies"),
+        ("Site", "Portal.Sitemap"),
+        ("Content", "Portal.Sitemap"),
+        ("Data", "Portal.Sitemap"),
+        ("Providers", "Portal.Sitemap"),
     ];
 
     public static TheoryData<string, string> RuleData() => new(Rules.Select(r => (r.Feature, r.Forbidden)));

@@ -21,6 +21,8 @@ public static class ProviderText
     public static readonly Text Name = new("名称", "Name");
     public static readonly Text Operator = new("運営会社", "Operator");
     public static readonly Text PortToUse = new("推奨ポート", "Port to use");
+    /// <summary>A provider page's meta description: name, OP25B status, port to use, notes (each already in the page's language).</summary>
+    public static readonly Text MetaDescription = new("{0}のOP25B: {1}。推奨ポート: {2}。{3}", "{0} and OP25B: {1}. Port to use: {2}. {3}");
     public static readonly Text Use = new("推奨ポート", "use");
     public static readonly Text Notes = new("備考", "Notes");
     public static readonly Text Source = new("出典", "Source");
