@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Runs every test of the portal: installs what the tests need (Chromium, fonts, docker-compose, Postfix,
-# PostgreSQL), starts Postfix on 127.0.0.1 (25, 587, 465) and a throwaway PostgreSQL cluster on 127.0.0.1:55432,
-# then `dotnet test` on Portal.sln.
+# Runs every test of the portal: installs what the tests need (scripts/install-test-deps.sh: Chromium, fonts,
+# docker-compose, nginx, curl, Python readers, Java, npm tools; Postfix and PostgreSQL from their start scripts),
+# starts Postfix on 127.0.0.1 (25, 587, 465) and a throwaway PostgreSQL cluster on 127.0.0.1:55432, builds and runs the
+# Docker image with a real engine (scripts/docker-image.sh, counted as one test), then `dotnet test` on Portal.sln and
+# the store tests again on PostgreSQL.
 # Ends with one line "N passed, N failed" (", N skipped" when any were skipped).
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +12,12 @@ bash scripts/install-test-deps.sh || { echo "installing test dependencies failed
 bash scripts/start-postfix.sh || { echo "starting Postfix (the tester's SMTP peer) failed"; exit 1; }
 bash scripts/start-postgres.sh || { echo "starting PostgreSQL (the second database engine) failed"; exit 1; }
 export PORTAL_TEST_POSTGRES="${PORTAL_TEST_POSTGRES:-Host=127.0.0.1;Port=${PORTAL_PG_PORT:-55432};Username=portal;Database=postgres}"
+
+# The Docker image, built by a real engine from the unchanged Dockerfile and run (without arguments only).
+docker_passed=0; docker_failed=0
+if [ "$#" -eq 0 ]; then
+  if bash scripts/docker-image.sh; then docker_passed=1; else docker_failed=1; echo "docker image: FAILED (scripts/docker-image.sh)"; fi
+fi
 
 log="$(mktemp)"
 dotnet test --solution Portal.sln --max-parallel-test-modules 1 "$@" 2>&1 | tee "$log"
@@ -36,13 +44,15 @@ if [ -n "$passed" ] && [ "$#" -eq 0 ]; then
   passed=$(( passed + ${p2:-0} )); failed=$(( ${failed:-0} + ${f2:-0} )); skipped=$(( ${skipped:-0} + ${s2:-0} ))
 fi
 rm -f "$log" "$log2"
+[ "$docker_failed" -eq 1 ] && status=1
 
 if [ -z "$passed" ]; then
   echo "no test summary: the build or the test run failed (exit $status)"
   echo "0 passed, 1 failed"
   exit 1
 fi
-line="$passed passed, ${failed:-0} failed"
+passed=$(( passed + docker_passed )); failed=$(( ${failed:-0} + docker_failed ))
+line="$passed passed, $failed failed"
 [ "${skipped:-0}" -gt 0 ] && line="$line, $skipped skipped"
 echo "$line"
 exit "$status"
