@@ -24,11 +24,12 @@ fi
 # From npm, pinned, beside the browser test project (tests/Portal.BrowserTests/node_modules):
 #   axe-core 4.14.1        the accessibility checks inject axe.min.js into every page
 #   vnu-jar 26.9.27        the Nu Html Checker (vnu.jar, run with Debian's default-jre-headless) on every page
-#   @redocly/cli 2.77.0    redocly lint on the OpenAPI document the published portal serves
+#   @redocly/cli 1.34.5    redocly lint on the OpenAPI document the published portal serves (the 1.x line: 2.x needs
+#                          Node.js 20.19 or 22, and Debian 12 ships 18)
 #   lighthouse 12.2.3      accessibility, best practices and SEO scores, in Debian's Chromium
 # Install scripts are not run: vnu-jar's would fetch a Java of its own, Debian's is used instead.
 tools_dir="$(cd "$(dirname "$0")/../tests/Portal.BrowserTests" && pwd)"
-want=(axe-core@4.14.1 vnu-jar@26.9.27 @redocly/cli@2.77.0 lighthouse@12.2.3)
+want=(axe-core@4.14.1 vnu-jar@26.9.27 @redocly/cli@1.34.5 lighthouse@12.2.3)
 have() { [ "$(node -p "require('$tools_dir/node_modules/$1/package.json').version" 2>/dev/null)" = "$2" ]; }
 missing_npm=()
 for spec in "${want[@]}"; do
