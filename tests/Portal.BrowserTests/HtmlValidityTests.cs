@@ -1,11 +1,13 @@
 using System.Text.Json;
+using System.Xml.Linq;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Portal.BrowserTests;
 
 /// <summary>
-/// The Nu Html Checker finds no error on any page as served: every public page in both languages, the 404 page, a kept
+/// The Nu Html Checker finds no error on any page as served: every public page in both languages (all the sitemap
+/// lists, and search results), the 404 page, a kept
 /// tester result and a kept line-test result (customer and staff views), and every staff page signed in. The status page
 /// with 90 days of history is checked in <see cref="StatusPageTests"/>, which has that history. Warnings are listed in the
 /// test output, not counted.
@@ -28,9 +30,18 @@ public sealed class HtmlValidityTests(BrowserFixture browser)
         await lineTests.DoneAsync(test!.Code, Ct);
         var line = (await lineTests.ReportAsync(test.Code, waitForNames: true, Ct))!.Test.ResultId!;
 
-        string[] results = [$"/r/{tester}", $"/en/r/{tester}", $"/r/{line}", $"/en/r/{line}", $"/line-test/{test.Code}", $"/en/line-test/{test.Code}"];
+        // Every reading page in both languages as the sitemap lists them, and the pages it leaves out on purpose.
+        XNamespace sm = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        var sitemap = XDocument.Parse(await (await http.GetAsync("/sitemap.xml")).TextAsync());
+        var listed = sitemap.Descendants(sm + "loc").Select(l => new Uri(l.Value).PathAndQuery).ToList();
+        string[] others =
+        [
+            "/search?q=587", "/en/search?q=587", "/search?q=", "/en/search?q=", "/providers?q=ocn", "/en/providers?q=ocn",
+            "/no-such-page", "/en/no-such-page", "/staff/login",
+            $"/r/{tester}", $"/en/r/{tester}", $"/r/{line}", $"/en/r/{line}", $"/line-test/{test.Code}", $"/en/line-test/{test.Code}",
+        ];
         var pages = new Dictionary<string, string>();
-        foreach (var path in PolicyTests.PublicPages.Concat(["/line-test", "/en/line-test"]).Concat(results))
+        foreach (var path in listed.Concat(others).Concat(PolicyTests.PublicPages).Distinct())
             pages[path] = await SourceAsync(http, path);
         await BrowserFixture.SignInAsync(page, BrowserFixture.AdminName);
         foreach (var path in PolicyTests.StaffPages.Concat([$"/staff/results/{tester}", $"/staff/results/{line}"]))
@@ -41,7 +52,8 @@ public sealed class HtmlValidityTests(BrowserFixture browser)
         TestContext.Current.TestOutputHelper?.WriteLine($"vnu {pages.Count} pages: {errors.Count} errors, {warnings.Count} warnings");
         foreach (var w in warnings) TestContext.Current.TestOutputHelper?.WriteLine(w.ToString());
         Assert.True(errors.Count == 0, string.Join("\n", errors));
-        Assert.True(pages.Count >= 54, $"only {pages.Count} pages checked");
+        Assert.True(listed.Count >= 80, $"the sitemap lists only {listed.Count} pages");
+        Assert.Contains("/en/setup/android", listed);
         await page.Context.CloseAsync();
     }
 
