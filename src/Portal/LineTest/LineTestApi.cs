@@ -103,7 +103,7 @@ public static class LineTestApi
         [Description(LangDescription)] string? lang, CancellationToken cancellationToken)
     {
         var language = LangExtensions.FromQuery(lang) ?? Lang.Ja;
-        var report = await tests.ReportAsync(code, waitForNames: true, cancellationToken);
+        var report = await tests.ReportAsync(code, waitForNames: true, cancellationToken, keep: !HeadRequests.IsHead(http));
         if (report is null) return Problem(http, new Refusal("not-found", LineTestText.NotFound, StatusCodes.Status404NotFound), language);
         var arrivals = report.Ports.Where(p => p.Arrival is not null).Select(p => new ArrivalInfo(p.Listener.Port, p.Listener.PublicPort, p.Arrival!.At,
             p.Arrival.Address, p.Arrival.Address.Contains(':') ? "IPv6" : "IPv4", p.ReverseDns, p.Arrival.Tls)).ToList();

@@ -25,14 +25,15 @@ public sealed class LineTests(LineTestOptions options, LineTestStore store, Line
     /// <summary>
     /// The line test now. With <paramref name="waitForNames"/> reverse DNS is awaited (within its budget);
     /// without it only names already known are shown, and the lookups run on, announced through the signal.
+    /// A finished test is kept as a result the first time it is read, unless <paramref name="keep"/> is false (HEAD).
     /// </summary>
-    public async Task<LineTestReport?> ReportAsync(string code, bool waitForNames, CancellationToken cancellationToken = default)
+    public async Task<LineTestReport?> ReportAsync(string code, bool waitForNames, CancellationToken cancellationToken = default, bool keep = true)
     {
         if (CrockfordId.Normalize(code) is not { } normalized) return null;
         var test = await store.GetAsync(normalized, cancellationToken);
         if (test is null) return null;
         var report = await BuildAsync(test, waitForNames);
-        if (!report.Finished || test.ResultId is not null || archive is null) return report;
+        if (!report.Finished || test.ResultId is not null || archive is null || !keep) return report;
         // Kept once, with the line named: the kept verdict should say which provider it is.
         if (!waitForNames) report = await BuildAsync(test, waitForNames: true);
         var id = CrockfordId.New();

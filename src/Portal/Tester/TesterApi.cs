@@ -33,6 +33,8 @@ public static class TesterApi
         if (refusal is not null) return ApiProblem.Refused(http, refusal, NotRun, language);
         using (run)
         {
+            // HEAD: the status a GET would get (the request was checked, limited and vetted alike), no probe, nothing kept.
+            if (HeadRequests.IsHead(http)) return TypedResults.Ok(new TesterResponse(run!.Target.Host, run.Target.AsciiHost, [], null));
             var (report, kept) = await run!.RunAsync(null, cancellationToken);
             return TypedResults.Ok(TesterResponse.From(report, language) with { Id = kept.Id, Permalink = kept.Permalink });
         }
