@@ -1,3 +1,5 @@
+using Portal.Site;
+
 namespace Portal.Tester;
 
 /// <summary>Turns results into plain words for customers who know nothing about SMTP, with the Q&A entry to read next.</summary>
@@ -104,47 +106,110 @@ public static class Verdicts
         if (!cert.Trusted) yield return ja ? "信頼できる発行元ではない" : "not from a trusted issuer";
     }
 
-    /// <summary>One sentence for the whole test, comparing the ports.</summary>
+    /// <summary>The port can carry a mail program's sending as set up in our guides: it answered, encrypted (TLS from the
+    /// first byte, or STARTTLS that worked) and offered SMTP AUTH.</summary>
+    public static bool Usable(PortResult r) =>
+        r.Outcome == ProbeOutcome.Ok && (r.Mode == "implicit-tls" || r.Tls is not null) && r.AuthMechanisms is { Count: > 0 };
+
+    /// <summary>A TCP connection was made: whatever happened next, the port was reached.</summary>
+    public static bool Connected(PortResult r) => r.Outcome is ProbeOutcome.Ok or ProbeOutcome.Rejected or ProbeOutcome.TlsFailed
+        or ProbeOutcome.NoGreeting or ProbeOutcome.NotSmtp or ProbeOutcome.Closed;
+
+    /// <summary>What happened on one port, in a few words for the summary: each outcome as it was, refused apart from silence.</summary>
+    public static Text WhatHappened(PortResult r) => r.Outcome switch
+    {
+        ProbeOutcome.Ok when Usable(r) => new("暗号化とSMTP認証に対応して応答", "answered with encryption and SMTP AUTH"),
+        ProbeOutcome.Ok when r.Mode != "implicit-tls" && r.Tls is null && r.AuthMechanisms is not { Count: > 0 } =>
+            new("応答したが、暗号化(STARTTLS)もSMTP認証も提示しなかった", "answered, but offered neither encryption (STARTTLS) nor login (SMTP AUTH)"),
+        ProbeOutcome.Ok when r.Mode != "implicit-tls" && r.Tls is null => new("応答したが、暗号化(STARTTLS)を提示しなかった", "answered, but offered no encryption (STARTTLS)"),
+        ProbeOutcome.Ok => new("暗号化して応答したが、SMTP認証を提示しなかった", "answered with encryption, but offered no SMTP AUTH"),
+        ProbeOutcome.Rejected => new Text("接続を断った({0})", "turned the connection away ({0})").With(RejectCode(r)),
+        ProbeOutcome.TlsFailed when r.Detail?.Contains("plain text", StringComparison.Ordinal) == true =>
+            new("暗号化(SSL/TLS)のはずが暗号化せずに応答した", "answered in plain text where SSL/TLS was expected"),
+        ProbeOutcome.TlsFailed => new("接続できたが、暗号化を始められなかった", "connected, but encryption could not be set up"),
+        ProbeOutcome.NoGreeting => new("接続できたが、サーバーがあいさつしなかった", "connected, but the server never greeted"),
+        ProbeOutcome.NotSmtp => new("メールサーバーではないものが応答した", "something other than a mail server answered"),
+        ProbeOutcome.Closed => new("接続できたが、途中で切られた", "connected, but the server hung up"),
+        ProbeOutcome.Refused => new("接続を拒否された", "refused the connection"),
+        ProbeOutcome.Timeout => new("応答がなかった", "did not answer"),
+        ProbeOutcome.DnsFailed => new("サーバー名が見つからなかった", "the server name was not found"),
+        _ => new("内部エラー", "internal error"),
+    };
+
+    private static string RejectCode(PortResult r) =>
+        r.Greeting is { Code: >= 400 } g ? g.Code.ToString() : r.Detail is { Length: >= 3 } d && int.TryParse(d[..3], out var code) ? code.ToString() : "?";
+
+    private static string ModeName(PortResult r) => r.Mode == "implicit-tls" ? "SSL/TLS" : "STARTTLS";
+
+    /// <summary>
+    /// One passage for the whole test, built from the rows so that it cannot contradict them: it recommends only ports
+    /// that are <see cref="Usable"/> (never 25, which OP25B lines cannot use), calls nothing unreachable that connected,
+    /// and says for every other port what happened there.
+    /// </summary>
     public static Advice? Summary(IReadOnlyList<PortResult> results)
     {
-        var by = results.Where(r => r.Outcome is not null).ToDictionary(r => r.Port);
-        if (by.Count < results.Count || by.Count == 0) return null;
-        bool Ok(int port) => by.TryGetValue(port, out var r) && r.Outcome == ProbeOutcome.Ok;
-        bool Failed(int port) => by.TryGetValue(port, out var r) && r.Outcome != ProbeOutcome.Ok;
+        var rows = results.Where(r => r.Outcome is not null).ToList();
+        if (rows.Count < results.Count || rows.Count == 0) return null;
 
-        if (by.Values.All(r => r.Outcome == ProbeOutcome.DnsFailed))
+        if (rows.All(r => r.Outcome == ProbeOutcome.DnsFailed))
             return Advice.Of("サーバー名が見つかりませんでした。メールソフトに設定した送信サーバー名の綴りをご確認ください。",
                 "The server name was not found. Check the spelling of the outgoing server in your mail program.", WhichPort);
-        if (by.Values.Any(r => r.Outcome == ProbeOutcome.Error))
+        if (rows.Any(r => r.Outcome == ProbeOutcome.Error))
             return Advice.Of("ポータル側の内部エラーのため、試験を最後まで行えませんでした。結果はサーバーの状態を表していません。しばらくしてからもう一度お試しください。",
                 "An internal error in this portal stopped part of the test, so the results say nothing certain about the server. Please try again later.", null);
-        if (by.TryGetValue(25, out var p25) && p25.Inconclusive)
+
+        var p25 = rows.FirstOrDefault(r => r.Port == 25);
+        var usable = rows.Where(r => r.Port != 25 && Usable(r)).ToList();
+        var others = rows.Where(r => !usable.Contains(r) && r.Port != 25).ToList();
+        string Others(Lang lang) => others.Count == 0 ? "" : lang == Lang.Ja
+            ? string.Concat(others.Select(r => $"{r.Port}番は{WhatHappened(r).Ja}。"))
+            : string.Concat(others.Select(r => $" {r.Port} {WhatHappened(r).En}."));
+        string About25(Lang lang) => p25 switch
         {
-            var rest = by.Values.Where(r => r.Port != 25).ToList();
-            var okOthers = rest.Where(r => r.Outcome == ProbeOutcome.Ok).Select(r => r.Port.ToString()).ToList();
-            return Advice.Of(
-                "当社サーバーからはどこの25番ポートにも接続できないため、25番の結果は判断材料になりません。" + (okOthers.Count > 0 ? $"{string.Join("番・", okOthers)}番は応答しました。" : ""),
-                "Our server cannot reach port 25 anywhere, so the port 25 result tells nothing about your relay." + (okOthers.Count > 0 ? $" {string.Join(" and ", okOthers)} answered." : ""), WhyOp25b);
+            null => "",
+            { Inconclusive: true } => lang == Lang.Ja ? "当社サーバーからはどこの25番ポートにも接続できないため、25番の結果は判断材料になりません。"
+                : " Our server cannot reach port 25 anywhere, so the port 25 result tells nothing about this server.",
+            _ when Connected(p25) => lang == Lang.Ja ? $"25番は当社サーバーからは接続できました({WhatHappened(p25).Ja})。ただし、OP25Bのある回線からは25番は使えません。"
+                : $" Port 25 was reached from our server ({WhatHappened(p25).En}), but a line with OP25B cannot use 25.",
+            _ => lang == Lang.Ja ? $"25番は当社サーバーから{WhatHappened(p25).Ja}。これは当社サーバーから見た結果で、お使いの回線についてはわかりません。"
+                : $" Port 25 {WhatHappened(p25).En} from our server; that is as seen from our server and says nothing about your line.",
+        };
+        var help = p25 is { Inconclusive: true } ? WhyOp25b : p25 is not null && !Connected(p25) ? LineTest : Setup;
+
+        if (usable.Count > 0)
+        {
+            var ja = $"当社サーバーからは{string.Join("・", usable.Select(r => $"{r.Port}番"))}が暗号化とSMTP認証に対応して応答しました。" +
+                     $"メールソフトで{string.Join("か", usable.Select(r => $"{r.Port}番({ModeName(r)})"))}とSMTP認証を設定してください。" + Others(Lang.Ja) + About25(Lang.Ja);
+            var en = $"{string.Join(" and ", usable.Select(r => r.Port))} answered our server with encryption and SMTP AUTH. " +
+                     $"Set {string.Join(" or ", usable.Select(r => $"{r.Port} ({ModeName(r)})"))} with SMTP AUTH in your mail program." + Others(Lang.En) + About25(Lang.En);
+            if (help == LineTest)
+            {
+                ja += "お使いの回線が25番を遮断しているか(OP25B)は「お使いの回線のテスト」で確かめられます。";
+                en += " Whether your own line blocks port 25 (OP25B) is what the line test shows.";
+            }
+            return Advice.Of(ja, en, help);
         }
-        if (Failed(25) && Ok(587))
-            return Advice.Of("当社サーバーからは、25番には接続できず、587番には接続できました。このサーバーは587番での送信を受け付けています。25番の結果は当社サーバーから見たもので、お使いの回線についてはわかりません。" +
-                "メールソフトでは587番とSMTP認証をお使いください。お使いの回線が25番を遮断しているか(OP25B)は「お使いの回線のテスト」で確かめられます。",
-                "From our server, port 25 did not connect but 587 did: this server takes mail on 587. The port 25 result is as seen from our server and says nothing about your line. " +
-                "Use 587 with SMTP AUTH in your mail program. Whether your own line blocks port 25 (OP25B) is what the line test shows.", LineTest);
-        if (Failed(587) && Ok(465))
-            return Advice.Of("当社サーバーからは、587番には接続できず、465番には接続できました。メールソフトで465番・SSL/TLS・SMTP認証を設定してください。",
-                "From our server, port 587 did not connect but 465 did. Set 465 with SSL/TLS and SMTP AUTH in your mail program.", Setup);
-        if (by.Values.All(r => r.Outcome == ProbeOutcome.Ok))
-            return Advice.Of("試したポートはすべて当社サーバーからの接続に応答しました。メールソフトでは587番(STARTTLS)または465番(SSL/TLS)を、SMTP認証と一緒にお使いください。",
-                "Every port tested answered our server. In your mail program, use 587 (STARTTLS) or 465 (SSL/TLS), with SMTP AUTH.", Setup);
-        if (by.Values.All(r => r.Outcome != ProbeOutcome.Ok))
-            return Advice.Of("当社サーバーからは、どのポートにも接続できませんでした。まずサーバー名が正しいかをご確認ください。正しい場合は、送信サーバーが止まっているか、サーバー側のネットワークが当社サーバーからの接続を止めています。この結果はお使いの回線とは関係ありません。",
-                "No port could be reached from our server. First check the server name. If it is right, the sending server is down, or its network stops connections from our server. This result has nothing to do with your line.", WhichPort);
-        var working = by.Values.Where(r => r.Outcome == ProbeOutcome.Ok && r.Port != 25).Select(r => r.Port.ToString()).ToList();
-        if (working.Count == 0)
-            return Advice.Of("当社サーバーからは25番だけが応答しました。OP25Bのある回線からは25番は使えないため、このサーバーで587番か465番が使えるかを、サーバーの管理者にご確認ください。",
-                "Only port 25 answered our server. From a line with OP25B, 25 cannot be used: ask the server's administrator whether 587 or 465 can be used.", LineTest);
-        return Advice.Of($"当社サーバーからは{string.Join("番・", working)}番が応答しました。メールソフトではそのポートとSMTP認証を設定してください。",
-            $"{string.Join(" and ", working)} answered our server. Set that port with SMTP AUTH in your mail program.", Setup);
+
+        if (!rows.Any(Connected))
+        {
+            var how = rows.All(r => r.Outcome == ProbeOutcome.Refused) ? new Text("どのポートも接続を拒否しました(何も待ち受けていないか、ファイアウォールが拒否しています)。",
+                    "Every port refused the connection (nothing listens there, or a firewall refuses it).")
+                : rows.All(r => r.Outcome == ProbeOutcome.Timeout) ? new Text("どのポートからも応答がありませんでした。", "No port answered at all.")
+                : new Text(string.Concat(rows.Select(r => $"{r.Port}番は{WhatHappened(r).Ja}。")), string.Join(" ", rows.Select(r => $"{r.Port} {WhatHappened(r).En}.")));
+            var inconclusive = p25 is { Inconclusive: true };
+            return Advice.Of(
+                "当社サーバーからは、どのポートにも接続できませんでした。" + how.Ja + (inconclusive ? About25(Lang.Ja) : "") + "まずサーバー名が正しいかをご確認ください。正しい場合は、送信サーバーが止まっているか、サーバー側のネットワークが当社サーバーからの接続を止めています。この結果はお使いの回線とは関係ありません。",
+                "No port could be reached from our server. " + how.En + (inconclusive ? About25(Lang.En) : "") + " First check the server name. If it is right, the sending server is down, or its network stops connections from our server. This result has nothing to do with your line.",
+                inconclusive ? WhyOp25b : WhichPort);
+        }
+
+        if (p25 is { Outcome: ProbeOutcome.Ok } && !others.Any(Connected))
+            return Advice.Of(
+                "当社サーバーからは25番だけが応答しました。" + Others(Lang.Ja) + "OP25Bのある回線からは25番は使えないため、このサーバーで587番か465番が使えるかを、サーバーの管理者にご確認ください。",
+                "Only port 25 answered our server." + Others(Lang.En) + " From a line with OP25B, 25 cannot be used: ask the server's administrator whether 587 or 465 can be used.", LineTest);
+        return Advice.Of(
+            "パスワードを使って安全に送信できるポートは見つかりませんでした。" + Others(Lang.Ja) + About25(Lang.Ja) + "サーバー名とポートをご確認のうえ、サーバーの管理者にお問い合わせください。",
+            "No port was found that takes mail with a password over encryption." + Others(Lang.En) + About25(Lang.En) + " Check the server name and port, and ask the server's administrator.",
+            WhichPort);
     }
 }

@@ -48,6 +48,7 @@ public sealed class PostfixTests
         Assert.DoesNotContain("STARTTLS", p465.Extensions!);
         Assert.Equal(["LOGIN", "PLAIN"], p465.AuthMechanisms);
         Assert.NotNull(p465.Tls!.Certificate);
-        Assert.Contains("every port", report.Summary!.Message.En, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Set 587 (STARTTLS) or 465 (SSL/TLS) with SMTP AUTH", report.Summary!.Message.En);
+        Assert.Contains("a line with OP25B cannot use 25", report.Summary.Message.En);
     }
 }

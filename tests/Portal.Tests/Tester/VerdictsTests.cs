@@ -6,13 +6,20 @@ public sealed class VerdictsTests
 {
     private static PortResult Row(int port, ProbeOutcome outcome) => new() { Port = port, Mode = port == 465 ? "implicit-tls" : "starttls", Outcome = outcome };
 
+    /// <summary>An "ok" row a mail program can send through: encrypted, with SMTP AUTH.</summary>
+    private static PortResult Usable(int port) => Row(port, ProbeOutcome.Ok) with
+    {
+        Tls = new TlsInfo("TLS 1.3", null, null), AuthMechanisms = ["LOGIN", "PLAIN"],
+    };
+
     [Fact]
     public void Port_25_Failing_From_Our_Server_Speaks_Of_The_Relay_And_Sends_The_Line_Question_To_The_Line_Test()
     {
-        var summary = Verdicts.Summary([Row(25, ProbeOutcome.Timeout), Row(587, ProbeOutcome.Ok)])!;
-        Assert.Contains("From our server, port 25 did not connect but 587 did", summary.Message.En);
+        var summary = Verdicts.Summary([Row(25, ProbeOutcome.Timeout), Usable(587)])!;
+        Assert.Contains("Set 587 (STARTTLS) with SMTP AUTH", summary.Message.En);
+        Assert.Contains("Port 25 did not answer from our server", summary.Message.En);
         Assert.Contains("says nothing about your line", summary.Message.En);
-        Assert.Contains("当社サーバーからは、25番には接続できず", summary.Message.Ja);
+        Assert.Contains("25番は当社サーバーから応答がなかった", summary.Message.Ja);
         Assert.DoesNotContain("回線やネットワークで25番が遮断されている", summary.Message.Ja);
         Assert.DoesNotContain("your line or network probably blocks", summary.Message.En);
         Assert.Equal("/line-test", summary.HelpPath);
@@ -91,7 +98,7 @@ public sealed class VerdictsTests
     [Fact]
     public void Only_465_Working_Says_To_Use_465_With_Ssl()
     {
-        var summary = Verdicts.Summary([Row(587, ProbeOutcome.Refused), Row(465, ProbeOutcome.Ok)])!;
+        var summary = Verdicts.Summary([Row(587, ProbeOutcome.Refused), Usable(465)])!;
         Assert.Contains("465", summary.Message.En);
         Assert.Contains("SSL/TLS", summary.Message.Ja);
     }
@@ -151,4 +158,104 @@ public sealed class VerdictsTests
         var advice = Verdicts.ForPort(Row(587, ProbeOutcome.Ok), "smtp.example.jp", TimeProvider.System.GetUtcNow());
         Assert.Contains("unencrypted", advice.Message.En);
     }
+
+    [Fact]
+    public void A_587_Without_Starttls_Or_Auth_Is_Said_So_And_Not_Recommended()
+    {
+        var summary = Verdicts.Summary([Row(587, ProbeOutcome.Ok), Usable(465)])!;
+
+        Assert.Contains("587 answered, but offered neither encryption (STARTTLS) nor login (SMTP AUTH)", summary.Message.En);
+        Assert.Contains("Set 465 (SSL/TLS) with SMTP AUTH", summary.Message.En);
+        Assert.DoesNotContain("587 (STARTTLS)", summary.Message.En);
+        Assert.Contains("587番は応答したが、暗号化(STARTTLS)もSMTP認証も提示しなかった", summary.Message.Ja);
+    }
+
+    [Theory]
+    [InlineData(ProbeOutcome.Rejected, "587 turned the connection away (554)")]
+    [InlineData(ProbeOutcome.TlsFailed, "587 connected, but encryption could not be set up")]
+    [InlineData(ProbeOutcome.NoGreeting, "587 connected, but the server never greeted")]
+    public void A_Port_That_Connected_Is_Never_Summed_Up_As_Unreachable(ProbeOutcome outcome, string said)
+    {
+        var row = Row(587, outcome) with { Greeting = outcome == ProbeOutcome.Rejected ? new SmtpReply(554, "no") : null };
+        var summary = Verdicts.Summary([row, Row(465, ProbeOutcome.Timeout)])!;
+
+        Assert.DoesNotContain("could not be reached", summary.Message.En);
+        Assert.DoesNotContain("どのポートにも接続できませんでした", summary.Message.Ja);
+        Assert.Contains(said, summary.Message.En);
+        Assert.Contains("465 did not answer", summary.Message.En);
+    }
+
+    [Fact]
+    public void Plain_Text_On_465_Is_Named_As_Such()
+    {
+        var row = Row(465, ProbeOutcome.TlsFailed) with { Detail = "handshake failed. The server answered in plain text: is this a STARTTLS port?" };
+        Assert.Contains("465 answered in plain text where SSL/TLS was expected", Verdicts.Summary([Row(587, ProbeOutcome.Refused), row])!.Message.En);
+    }
+
+    /// <summary>Every kind of row the summary can meet (an internal error and a name not found are whole-test cases, tested above).</summary>
+    public static readonly (string Name, Func<int, PortResult> Make)[] Kinds =
+    [
+        ("usable", Usable),
+        ("ok-plain", p => Row(p, ProbeOutcome.Ok)),
+        ("ok-no-auth", p => Row(p, ProbeOutcome.Ok) with { Tls = new TlsInfo("TLS 1.3", null, null) }),
+        ("ok-no-tls", p => Row(p, ProbeOutcome.Ok) with { AuthMechanisms = ["PLAIN"] }),
+        ("refused", p => Row(p, ProbeOutcome.Refused)),
+        ("timeout", p => Row(p, ProbeOutcome.Timeout)),
+        ("rejected", p => Row(p, ProbeOutcome.Rejected) with { Greeting = new SmtpReply(554, "go away") }),
+        ("tls-failed", p => Row(p, ProbeOutcome.TlsFailed)),
+        ("tls-plain", p => Row(p, ProbeOutcome.TlsFailed) with { Detail = "The server answered in plain text: is this a STARTTLS port?" }),
+        ("no-greeting", p => Row(p, ProbeOutcome.NoGreeting)),
+        ("not-smtp", p => Row(p, ProbeOutcome.NotSmtp)),
+        ("closed", p => Row(p, ProbeOutcome.Closed)),
+    ];
+
+    public static TheoryData<int[]> PortSets() => new([587, 465], [25, 587], [25, 465], [25, 587, 465]);
+
+    [Theory]
+    [MemberData(nameof(PortSets))]
+    public void Every_Combination_Of_Outcomes_Gets_A_Summary_That_Matches_Its_Rows(int[] ports)
+    {
+        var combinations = ports.Aggregate((IEnumerable<List<PortResult>>)[[]],
+            (sets, port) => sets.SelectMany(set => Kinds.Select(k => new List<PortResult>(set) { k.Make(port) })));
+        var checkedCount = 0;
+        foreach (var rows in combinations)
+        {
+            var summary = Verdicts.Summary(rows)!;
+            var (en, ja) = (summary.Message.En, summary.Message.Ja);
+            var name = string.Join(", ", rows.Select(r => $"{r.Port} {Kinds.First(k => k.Make(r.Port) == r || Same(k.Make(r.Port), r)).Name}"));
+
+            // It recommends exactly the usable ports other than 25.
+            var set = System.Text.RegularExpressions.Regex.Match(en, @"Set ((?:\d+ \([A-Z/]+\)(?: or )?)+) with SMTP AUTH");
+            var recommended = set.Success ? System.Text.RegularExpressions.Regex.Matches(set.Groups[1].Value, @"\d+").Select(m => int.Parse(m.Value)).ToList() : [];
+            Assert.True(rows.Where(r => r.Port != 25 && Verdicts.Usable(r)).Select(r => r.Port).SequenceEqual(recommended), $"{name}: recommends {string.Join(",", recommended)}: {en}");
+            Assert.DoesNotContain(25, recommended);
+            foreach (var port in recommended) Assert.Contains($"{port}番({(port == 465 ? "SSL/TLS" : "STARTTLS")})", ja);
+            // Nothing that connected is called unreachable, in either language.
+            if (rows.Any(Verdicts.Connected))
+            {
+                Assert.False(en.Contains("could not be reached", StringComparison.Ordinal), $"{name}: {en}");
+                Assert.DoesNotContain("どのポートにも接続できませんでした", ja);
+                if (rows.Any(r => r.Port != 25 && Verdicts.Connected(r))) Assert.DoesNotContain("Only port 25 answered", en);
+            }
+            // Every port that cannot be used is named with what happened there: refused apart from silence.
+            foreach (var r in rows.Where(r => !Verdicts.Usable(r) && r.Port != 25))
+                Assert.True(en.Contains($"{r.Port} {Verdicts.WhatHappened(r).En}", StringComparison.Ordinal) || AllAlike(rows, r), $"{name}: {r.Port} not described: {en}");
+            foreach (var r in rows)
+            {
+                if (r.Outcome == ProbeOutcome.Refused) Assert.DoesNotContain($"{r.Port} did not answer", en);
+                if (r.Outcome == ProbeOutcome.Timeout) Assert.DoesNotContain($"{r.Port} refused", en);
+            }
+            Assert.False(string.IsNullOrWhiteSpace(ja));
+            checkedCount++;
+        }
+        Assert.Equal((int)Math.Pow(Kinds.Length, ports.Length), checkedCount);
+    }
+
+    // When every port refused, or every port was silent, the summary says so of all of them at once.
+    private static bool AllAlike(List<PortResult> rows, PortResult r) =>
+        rows.All(x => x.Outcome == r.Outcome) && r.Outcome is ProbeOutcome.Refused or ProbeOutcome.Timeout;
+
+    private static bool Same(PortResult a, PortResult b) =>
+        a.Outcome == b.Outcome && (a.Tls is null) == (b.Tls is null) && (a.AuthMechanisms?.Count ?? 0) == (b.AuthMechanisms?.Count ?? 0)
+        && a.Greeting?.Code == b.Greeting?.Code && a.Detail == b.Detail;
 }
