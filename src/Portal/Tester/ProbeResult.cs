@@ -20,6 +20,25 @@ public enum ProbeOutcome
     [JsonStringEnumMemberName("error")] Error,
 }
 
+/// <summary>Why TLS could not be set up, read from what the server sent back to our ClientHello (RFC 8446 §5.1 record
+/// types: 22 handshake, 21 alert; §6 alert descriptions), so the customer gets the cause instead of a library message.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<TlsFailure>))]
+public enum TlsFailure
+{
+    /// <summary>Readable text, typically an SMTP greeting: a server that does not speak TLS on this port.</summary>
+    [JsonStringEnumMemberName("plain-text")] PlainText,
+    /// <summary>Bytes that are neither TLS nor text.</summary>
+    [JsonStringEnumMemberName("not-tls")] NotTls,
+    /// <summary>Alert protocol_version (70): no TLS version in common.</summary>
+    [JsonStringEnumMemberName("protocol-version")] ProtocolVersion,
+    /// <summary>Another TLS alert (handshake_failure 40 and the rest): the server broke the handshake off.</summary>
+    [JsonStringEnumMemberName("alert")] Alert,
+    /// <summary>Nothing came back: the server closed the connection or stayed silent.</summary>
+    [JsonStringEnumMemberName("no-answer")] NoAnswer,
+    /// <summary>The handshake began (the server answered in TLS) but did not complete.</summary>
+    [JsonStringEnumMemberName("handshake")] Handshake,
+}
+
 /// <summary>The step a probe was at; for an "ok" probe, "done".</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<ProbeStage>))]
 public enum ProbeStage
@@ -65,6 +84,9 @@ public sealed record PortResult
     public TlsInfo? Tls { get; init; }
     public IReadOnlyList<string>? AuthMechanisms { get; init; }
     public string? Detail { get; init; }
+    /// <summary>For tls-failed: the cause, as read from the server's answer; the TLS alert's number in <see cref="TlsAlert"/>.</summary>
+    public TlsFailure? TlsFailure { get; init; }
+    public int? TlsAlert { get; init; }
     /// <summary>True when port 25 failed here and on the reference host too: this server cannot judge 25.</summary>
     public bool Inconclusive { get; init; }
     public Advice? Advice { get; init; }

@@ -15,6 +15,14 @@ public sealed class ProbeStream(Socket socket) : Stream
 
     public ReadOnlySpan<byte> FirstBytes => _first.GetBuffer().AsSpan(0, (int)_first.Length);
 
+    private const int KeepAnswer = 64;
+    private readonly MemoryStream _answer = new();
+    private bool _helloSent;
+
+    /// <summary>What the peer sent after our TLS ClientHello (its first bytes): the server's answer to it, whatever our
+    /// side wrote after that (an alert of its own, say). Empty when no ClientHello went out or nothing came back.</summary>
+    public ReadOnlySpan<byte> TlsAnswer => _answer.GetBuffer().AsSpan(0, (int)_answer.Length);
+
     public override bool CanRead => true;
     public override bool CanSeek => false;
     public override bool CanWrite => true;
@@ -35,13 +43,28 @@ public sealed class ProbeStream(Socket socket) : Stream
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override void Write(byte[] buffer, int offset, int count) => _inner.Write(buffer, offset, count);
+    public override void Write(byte[] buffer, int offset, int count)
+    {
+        Sent(buffer.AsSpan(offset, count));
+        _inner.Write(buffer, offset, count);
+    }
 
-    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
-        _inner.WriteAsync(buffer, cancellationToken);
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        Sent(buffer.Span);
+        return _inner.WriteAsync(buffer, cancellationToken);
+    }
+
+    // A TLS handshake record (type 22, version 3.x) holding a ClientHello (handshake type 1): RFC 8446 §5.1, §4.
+    private void Sent(ReadOnlySpan<byte> data)
+    {
+        if (_helloSent || data.Length < 6 || data[0] != 22 || data[1] != 3 || data[5] != 1) return;
+        _helloSent = true;
+        _answer.SetLength(0);
+    }
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        _inner.WriteAsync(buffer, offset, count, cancellationToken);
+        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     public override void Flush() => _inner.Flush();
     public override Task FlushAsync(CancellationToken cancellationToken) => _inner.FlushAsync(cancellationToken);
@@ -51,6 +74,7 @@ public sealed class ProbeStream(Socket socket) : Stream
     private int Remember(ReadOnlySpan<byte> data)
     {
         if (_first.Length < Keep) _first.Write(data[..Math.Min(data.Length, Keep - (int)_first.Length)]);
+        if (_helloSent && _answer.Length < KeepAnswer) _answer.Write(data[..Math.Min(data.Length, KeepAnswer - (int)_answer.Length)]);
         return data.Length;
     }
 

@@ -132,8 +132,14 @@ public sealed class SmtpProbe(TesterOptions options, ILogger<SmtpProbe> logger)
         var first = Encoding.Latin1.GetString(stream.FirstBytes);
         if (e is SslHandshakeException or System.Security.Authentication.AuthenticationException)
         {
-            var plain = first.StartsWith("220", StringComparison.Ordinal) ? " The server answered in plain text: is this a STARTTLS port?" : "";
-            return result with { Outcome = ProbeOutcome.TlsFailed, Stage = ProbeStage.Tls, Detail = Short(e.Message) + plain };
+            // The customer gets the cause in one sentence; the library's own words go to the staff-only dialogue.
+            var (cause, alert) = ClassifyTls(stream.TlsAnswer);
+            return result with
+            {
+                Outcome = ProbeOutcome.TlsFailed, Stage = ProbeStage.Tls, TlsFailure = cause, TlsAlert = alert,
+                Detail = TesterText.TlsFailureText(cause, alert, result.Mode).En,
+                Dialogue = [.. result.Dialogue, "! TLS: " + Short(Innermost(e))],
+            };
         }
         if (transcript.NotSmtpLine is { } line)
             return result with { Outcome = ProbeOutcome.NotSmtp, Stage = ProbeStage.Greeting, Detail = $"the server sent \"{line}\"" };
@@ -228,4 +234,25 @@ public sealed class SmtpProbe(TesterOptions options, ILogger<SmtpProbe> logger)
     }
 
     private static string Short(string message) => message.Length > 200 ? message[..200] : message;
+
+    private static string Innermost(Exception e)
+    {
+        var messages = new List<string>();
+        for (var x = e; x is not null; x = x.InnerException) messages.Add(x.Message);
+        return string.Join(" ← ", messages.AsEnumerable().Reverse());
+    }
+
+    /// <summary>What the server sent back to our ClientHello: a TLS record (RFC 8446 §5.1: type 22 handshake, 21 alert,
+    /// then version and length; an alert's second byte is its description, §6), readable text, other bytes, or nothing.</summary>
+    public static (TlsFailure Cause, int? Alert) ClassifyTls(ReadOnlySpan<byte> answer)
+    {
+        if (answer.IsEmpty) return (TlsFailure.NoAnswer, null);
+        if (answer[0] == 21 && answer.Length >= 7 && answer[1] == 3)
+            return answer[6] == 70 ? (TlsFailure.ProtocolVersion, 70) : (TlsFailure.Alert, answer[6]);
+        if (answer[0] == 22 && answer.Length >= 3 && answer[1] == 3) return (TlsFailure.Handshake, null);
+        var text = answer[..Math.Min(answer.Length, 16)];
+        foreach (var b in text)
+            if (b is < 0x20 or > 0x7e && b is not ((byte)'\r' or (byte)'\n' or (byte)'\t')) return (TlsFailure.NotTls, null);
+        return (TlsFailure.PlainText, null);
+    }
 }

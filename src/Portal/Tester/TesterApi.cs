@@ -60,11 +60,19 @@ public sealed record TesterResponse(string Host, string AsciiHost, IReadOnlyList
 
     public sealed record Row(int Port, string Mode, ProbeOutcome? Outcome, string? Address, string? Family, ProbeStage Stage,
         long? ElapsedMs, SmtpReply? Greeting, IReadOnlyList<string>? Extensions, TlsInfo? Tls, IReadOnlyList<string>? AuthMechanisms,
-        string? Message, string? HelpUrl, string? Detail, bool Inconclusive);
+        string? Message, string? HelpUrl, string? Detail, bool Inconclusive)
+    {
+        /// <summary>For tls-failed: why, as read from the server's answer (plain-text, not-tls, protocol-version, alert,
+        /// no-answer, handshake); <c>detail</c> says it in a sentence, in the requested language.</summary>
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public TlsFailure? TlsFailure { get; init; }
+    }
 
     public static TesterResponse From(TestReport report, Lang lang) => new(
         report.Host, report.AsciiHost,
         report.Results.Select(r => new Row(r.Port, r.Mode, r.Outcome, r.Address, r.Family, r.Stage, r.ElapsedMs, r.Greeting,
-            r.Extensions, r.Tls, r.AuthMechanisms, r.Advice?.Message[lang], r.Advice?.HelpPath is { } help ? lang.Url(help) : null, r.Detail, r.Inconclusive)).ToList(),
+            r.Extensions, r.Tls, r.AuthMechanisms, r.Advice?.Message[lang], r.Advice?.HelpPath is { } help ? lang.Url(help) : null,
+            r.Outcome == ProbeOutcome.TlsFailed ? TesterText.TlsFailureText(r.TlsFailure, r.TlsAlert, r.Mode)[lang] : r.Detail, r.Inconclusive)
+            { TlsFailure = r.TlsFailure }).ToList(),
         report.Summary?.Message[lang]);
 }

@@ -85,6 +85,21 @@ public static class TesterText
         _ => new("完了", "done"),
     };
 
+    /// <summary>Why TLS failed, in one sentence; the mode says what the port was meant to speak.</summary>
+    public static Text TlsFailureText(TlsFailure? cause, int? alert, string mode) => cause switch
+    {
+        TlsFailure.PlainText when mode == "implicit-tls" => new("サーバーは暗号化(SSL/TLS)ではなく、暗号化しない文字で応答しました。STARTTLSのポートかもしれません。",
+            "The server answered in plain text where SSL/TLS was expected: this may be a STARTTLS port."),
+        TlsFailure.PlainText => new("サーバーはSTARTTLSに応じた後も、暗号化しない文字で応答しました。", "After agreeing to STARTTLS, the server went on in plain text."),
+        TlsFailure.NotTls => new("サーバーは暗号化(TLS)ではないデータで応答しました。", "The server answered with data that is not TLS."),
+        TlsFailure.ProtocolVersion => new("サーバーは当社が使うTLSのバージョン(TLS 1.2・1.3)に対応していません。古いバージョンしか使えない可能性があります。",
+            "The server does not accept the TLS versions we offer (TLS 1.2 and 1.3): it may speak only an old version."),
+        TlsFailure.Alert => new Text("サーバーが暗号化の手続きを打ち切りました(TLSアラート {0})。", "The server broke off the TLS handshake (TLS alert {0}).").With(alert),
+        TlsFailure.NoAnswer => new("サーバーは暗号化の開始に応答せず、接続を切るか黙ったままでした。", "The server sent nothing back when encryption began, and closed or went silent."),
+        TlsFailure.Handshake => new("暗号化の手続きは始まりましたが、完了しませんでした。", "The TLS handshake began but did not complete."),
+        _ => new("暗号化を始められませんでした。", "Encryption could not be set up."),
+    };
+
     public static Text Mode(string mode) => mode == "implicit-tls"
         ? new("最初からSSL/TLS", "SSL/TLS from the start")
         : new("STARTTLS", "STARTTLS");

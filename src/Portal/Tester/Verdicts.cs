@@ -43,11 +43,11 @@ public static class Verdicts
             "サーバーがやり取りの途中で接続を切りました。しばらくしてからもう一度お試しください。",
             "The server hung up in the middle of the exchange. Please try again later.", null),
         ProbeOutcome.TlsFailed when r.Mode == "implicit-tls" => Advice.Of(
-            $"{r.Port}番は最初から暗号化(SSL/TLS)で話すポートですが、暗号化を始められませんでした。このサーバーでは{r.Port}番が使えないか、STARTTLSのポートかもしれません。",
-            $"Port {r.Port} speaks encrypted (SSL/TLS) from the start, but encryption could not be set up. This server may not offer {r.Port}, or it may be a STARTTLS port.", Is587Ssl),
+            $"{r.Port}番は最初から暗号化(SSL/TLS)で話すポートですが、暗号化を始められませんでした。{TesterText.TlsFailureText(r.TlsFailure, r.TlsAlert, r.Mode).Ja}このサーバーでは{r.Port}番が使えないか、STARTTLSのポートかもしれません。",
+            $"Port {r.Port} speaks encrypted (SSL/TLS) from the start, but encryption could not be set up. {TesterText.TlsFailureText(r.TlsFailure, r.TlsAlert, r.Mode).En} This server may not offer {r.Port}, or it may be a STARTTLS port.", Is587Ssl),
         ProbeOutcome.TlsFailed => Advice.Of(
-            "サーバーは暗号化(STARTTLS)に応じましたが、当社サーバーとの間で暗号化を始められませんでした。サーバー側の暗号化(TLS)の設定に問題がある可能性があります。サーバーの管理者にお知らせください。",
-            "The server agreed to encryption (STARTTLS), but it could not be set up with our server. The server's TLS setup may be at fault: please tell the server's administrator.", null),
+            $"サーバーは暗号化(STARTTLS)に応じましたが、当社サーバーとの間で暗号化を始められませんでした。{TesterText.TlsFailureText(r.TlsFailure, r.TlsAlert, r.Mode).Ja}サーバー側の暗号化(TLS)の設定に問題がある可能性があります。サーバーの管理者にお知らせください。",
+            $"The server agreed to encryption (STARTTLS), but it could not be set up with our server. {TesterText.TlsFailureText(r.TlsFailure, r.TlsAlert, r.Mode).En} The server's TLS setup may be at fault: please tell the server's administrator.", null),
         ProbeOutcome.DnsFailed => Advice.Of(
             $"サーバー名「{host}」が見つかりませんでした。綴りをご確認ください。",
             $"The server name \"{host}\" was not found. Please check the spelling.", WhichPort),
@@ -124,8 +124,10 @@ public static class Verdicts
         ProbeOutcome.Ok when r.Mode != "implicit-tls" && r.Tls is null => new("応答したが、暗号化(STARTTLS)を提示しなかった", "answered, but offered no encryption (STARTTLS)"),
         ProbeOutcome.Ok => new("暗号化して応答したが、SMTP認証を提示しなかった", "answered with encryption, but offered no SMTP AUTH"),
         ProbeOutcome.Rejected => new Text("接続を断った({0})", "turned the connection away ({0})").With(RejectCode(r)),
-        ProbeOutcome.TlsFailed when r.Detail?.Contains("plain text", StringComparison.Ordinal) == true =>
-            new("暗号化(SSL/TLS)のはずが暗号化せずに応答した", "answered in plain text where SSL/TLS was expected"),
+        ProbeOutcome.TlsFailed when r.TlsFailure == TlsFailure.PlainText =>
+            new("暗号化のはずが暗号化せずに応答した", "answered in plain text where TLS was expected"),
+        ProbeOutcome.TlsFailed when r.TlsFailure == TlsFailure.ProtocolVersion =>
+            new("接続できたが、TLSのバージョンが合わなかった", "connected, but has no TLS version in common with us"),
         ProbeOutcome.TlsFailed => new("接続できたが、暗号化を始められなかった", "connected, but encryption could not be set up"),
         ProbeOutcome.NoGreeting => new("接続できたが、サーバーがあいさつしなかった", "connected, but the server never greeted"),
         ProbeOutcome.NotSmtp => new("メールサーバーではないものが応答した", "something other than a mail server answered"),

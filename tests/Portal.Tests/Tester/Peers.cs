@@ -84,6 +84,18 @@ public sealed class LoopbackPeer : IAsyncDisposable
         await Task.Delay(Timeout.Infinite, ct);
     });
 
+    /// <summary>Waits for the client's first bytes (a TLS ClientHello), then sends <paramref name="answer"/> and closes.</summary>
+    public static LoopbackPeer AnswersClientHello(byte[] answer) => new(async (s, ct) =>
+    {
+        var buffer = new byte[4096];
+        if (await s.ReceiveAsync(buffer, ct) == 0) return;
+        if (answer.Length > 0) await s.SendAsync(answer, ct);
+        await Task.Delay(200, ct);
+    });
+
+    /// <summary>A TLS 1.2 fatal alert record (RFC 8446 §5.1, §6): type 21, version 3.3, length 2, level 2, description.</summary>
+    public static byte[] TlsAlert(byte description) => [21, 3, 3, 0, 2, 2, description];
+
     /// <summary>A free port with nothing listening: connections are refused.</summary>
     public static int ClosedPort() => Portal.Tests.Support.Processes.FreeLoopbackPort();
 

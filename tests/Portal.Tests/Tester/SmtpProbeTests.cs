@@ -195,6 +195,43 @@ public sealed class SmtpProbeTests
 
         Assert.Equal(ProbeOutcome.TlsFailed, r.Outcome);
         Assert.Equal(ProbeStage.Tls, r.Stage);
-        Assert.Contains("plain text", r.Detail);
+        Assert.Equal(TlsFailure.PlainText, r.TlsFailure);
+        Assert.Equal("The server answered in plain text where SSL/TLS was expected: this may be a STARTTLS port.", r.Detail);
+        // The library's own words (its certificate boilerplate among them) reach only the staff-only dialogue.
+        Assert.Contains(r.Dialogue, l => l.StartsWith("! TLS: ", StringComparison.Ordinal));
+        Assert.DoesNotContain("certificate", r.Detail, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("暗号化しない文字で応答しました", Verdicts.ForPort(r, "peer.test", TimeProvider.System.GetUtcNow()).Message.Ja);
+    }
+
+    public static TheoryData<string, TlsFailure, int?, string> TlsAnswers() => new()
+    {
+        { "alert 70", TlsFailure.ProtocolVersion, 70, "does not accept the TLS versions we offer" },
+        { "alert 40", TlsFailure.Alert, 40, "broke off the TLS handshake (TLS alert 40)" },
+        { "nothing", TlsFailure.NoAnswer, null, "sent nothing back when encryption began" },
+        { "binary", TlsFailure.NotTls, null, "data that is not TLS" },
+        { "handshake", TlsFailure.Handshake, null, "began but did not complete" },
+    };
+
+    [Theory]
+    [MemberData(nameof(TlsAnswers))]
+    public async Task A_Failed_Tls_Handshake_Is_Named_By_What_The_Server_Sent_Back(string answer, TlsFailure cause, int? alert, string said)
+    {
+        byte[] bytes = answer switch
+        {
+            "alert 70" => LoopbackPeer.TlsAlert(70),
+            "alert 40" => LoopbackPeer.TlsAlert(40),
+            "nothing" => [],
+            "binary" => [0, 1, 2, 3, 4, 5, 6, 7],
+            _ => [22, 3, 3, 0, 4, 99, 0, 0, 0],   // a handshake record with a message type no TLS knows
+        };
+        await using var peer = LoopbackPeer.AnswersClientHello(bytes);
+
+        var r = await Probes.RunAsync(peer.Port, Probes.Options(implicitTlsPort: peer.Port));
+
+        Assert.Equal(ProbeOutcome.TlsFailed, r.Outcome);
+        Assert.Equal((cause, alert), (r.TlsFailure, r.TlsAlert));
+        Assert.Contains(said, r.Detail);
+        Assert.Contains(said, Verdicts.ForPort(r, "peer.test", TimeProvider.System.GetUtcNow()).Message.En);
+        Assert.False(string.IsNullOrEmpty(TesterText.TlsFailureText(r.TlsFailure, r.TlsAlert, r.Mode).Ja));
     }
 }

@@ -188,8 +188,8 @@ public sealed class VerdictsTests
     [Fact]
     public void Plain_Text_On_465_Is_Named_As_Such()
     {
-        var row = Row(465, ProbeOutcome.TlsFailed) with { Detail = "handshake failed. The server answered in plain text: is this a STARTTLS port?" };
-        Assert.Contains("465 answered in plain text where SSL/TLS was expected", Verdicts.Summary([Row(587, ProbeOutcome.Refused), row])!.Message.En);
+        var row = Row(465, ProbeOutcome.TlsFailed) with { TlsFailure = TlsFailure.PlainText };
+        Assert.Contains("465 answered in plain text where TLS was expected", Verdicts.Summary([Row(587, ProbeOutcome.Refused), row])!.Message.En);
     }
 
     /// <summary>Every kind of row the summary can meet (an internal error and a name not found are whole-test cases, tested above).</summary>
@@ -203,7 +203,8 @@ public sealed class VerdictsTests
         ("timeout", p => Row(p, ProbeOutcome.Timeout)),
         ("rejected", p => Row(p, ProbeOutcome.Rejected) with { Greeting = new SmtpReply(554, "go away") }),
         ("tls-failed", p => Row(p, ProbeOutcome.TlsFailed)),
-        ("tls-plain", p => Row(p, ProbeOutcome.TlsFailed) with { Detail = "The server answered in plain text: is this a STARTTLS port?" }),
+        ("tls-plain", p => Row(p, ProbeOutcome.TlsFailed) with { TlsFailure = TlsFailure.PlainText }),
+        ("tls-version", p => Row(p, ProbeOutcome.TlsFailed) with { TlsFailure = TlsFailure.ProtocolVersion, TlsAlert = 70 }),
         ("no-greeting", p => Row(p, ProbeOutcome.NoGreeting)),
         ("not-smtp", p => Row(p, ProbeOutcome.NotSmtp)),
         ("closed", p => Row(p, ProbeOutcome.Closed)),
@@ -257,5 +258,5 @@ public sealed class VerdictsTests
 
     private static bool Same(PortResult a, PortResult b) =>
         a.Outcome == b.Outcome && (a.Tls is null) == (b.Tls is null) && (a.AuthMechanisms?.Count ?? 0) == (b.AuthMechanisms?.Count ?? 0)
-        && a.Greeting?.Code == b.Greeting?.Code && a.Detail == b.Detail;
+        && a.Greeting?.Code == b.Greeting?.Code && a.Detail == b.Detail && a.TlsFailure == b.TlsFailure;
 }
