@@ -132,6 +132,7 @@ public sealed class BrowserFixture : IAsyncLifetime
                 builder.UseSetting($"LineTest:Listeners:{i}:Address", "127.0.0.1");
             }
             builder.UseSetting("LineTest:StartsPerTenMinutesPerClient", "1000");
+            builder.UseSetting("LineTest:CommandsUseListenerPorts", "false");
             // Reverse DNS never leaves the machine in tests: 127.0.0.1 is a Plala line here.
             builder.ConfigureTestServices(s => s.AddSingleton<Portal.LineTest.IReverseDns>(new PlalaLine()));
         }

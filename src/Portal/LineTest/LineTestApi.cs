@@ -96,7 +96,7 @@ public static class LineTestApi
         var host = options.PublicHost.Length > 0 ? options.PublicHost : links.HostName(http.Request.Host.Host);
         var page = links.Absolute($"/line-test/{test!.Code}");
         return TypedResults.Created(page, new StartResponse(test.Code, test.ExpiresAt,
-            tests.Ports.Select(p => new PortInfo(p.Port, p.PublicPort, p.Tls)).ToList(), LineTests.Commands(host, test.Code, tests.Ports), page));
+            tests.Ports.Select(p => new PortInfo(p.Port, p.PublicPort, p.Tls)).ToList(), LineTests.Commands(host, test.Code, tests.Ports, options.CommandsUseListenerPorts), page));
     }
 
     private static async Task<Results<Ok<LineTestResponse>, ProblemHttpResult>> GetAsync(string code, LineTests tests, PublicLinks links, HttpContext http,

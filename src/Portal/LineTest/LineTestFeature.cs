@@ -8,12 +8,10 @@ public static class LineTestFeature
     public static IServiceCollection AddLineTest(this IServiceCollection services)
     {
         // Development (dotnet run on a newcomer's machine) has no firewall publishing 25/587/465 onto the listeners, so the
-        // commands show the listeners' own ports; Production keeps the public ones. Registered before the binding, so a
-        // configured LineTest:Listeners still replaces the list in either environment.
-        services.AddOptions<LineTestOptions>().Configure<IHostEnvironment>((o, env) =>
-        {
-            if (env.IsDevelopment()) o.Listeners = LineTestOptions.DevelopmentListeners();
-        });
+        // commands shown use the listeners' own ports (2525/2587/2465); Production keeps the public ones. The listeners
+        // still stand for 25, 587 and 465, so the verdict speaks of those. Registered before the binding, so
+        // LineTest:CommandsUseListenerPorts set in configuration wins in either environment.
+        services.AddOptions<LineTestOptions>().Configure<IHostEnvironment>((o, env) => o.CommandsUseListenerPorts = env.IsDevelopment());
         services.BindSection<LineTestOptions>(LineTestOptions.Section)
             .Check(o => o.Problems())
             .ValidateOnStart();

@@ -15,9 +15,9 @@ public sealed class LineTestOptions
         new() { Port = 2465, PublicPort = 465, Tls = "implicit" },
     ];
 
-    /// <summary>The default listeners as Development has them: customers (the developer's own curl) use the listeners' ports.</summary>
-    public static List<ListenerOptions> DevelopmentListeners() =>
-        new LineTestOptions().Listeners.Select(l => new ListenerOptions { Port = l.Port, PublicPort = 0, Tls = l.Tls, Address = l.Address }).ToList();
+    /// <summary>The commands shown connect to the listeners' own ports instead of the public ones: for a machine where
+    /// nothing publishes 25/587/465 onto them (true by default in Development only).</summary>
+    public bool CommandsUseListenerPorts { get; set; }
 
     /// <summary>The name customers connect to; empty means the host of the page's request.</summary>
     public string PublicHost { get; set; } = "";

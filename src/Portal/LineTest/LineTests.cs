@@ -80,14 +80,14 @@ public sealed class LineTests(LineTestOptions options, LineTestStore store, Line
     /// One curl invocation that tries every port (--next starts the next URL with fresh options), the same on
     /// every system but for curl.exe on Windows, where PowerShell's "curl" is another command.
     /// </summary>
-    public static LineCommands Commands(string host, string code, IEnumerable<BoundListener> ports)
+    public static LineCommands Commands(string host, string code, IEnumerable<BoundListener> ports, bool useListenerPorts = false)
     {
         var h = IPAddress.TryParse(host, out var ip) && ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{host}]" : host;
-        var urls = ports.Select(p => p.Tls switch
+        var urls = ports.Select(p => (p.Tls, Port: useListenerPorts ? p.Port : p.PublicPort) switch
         {
-            "implicit" => $"-sv -k --connect-timeout 10 smtps://{h}:{p.PublicPort}/{code}",
-            "starttls" => $"-sv -k --ssl-reqd --connect-timeout 10 smtp://{h}:{p.PublicPort}/{code}",
-            _ => $"-sv --connect-timeout 10 smtp://{h}:{p.PublicPort}/{code}",
+            ("implicit", var n) => $"-sv -k --connect-timeout 10 smtps://{h}:{n}/{code}",
+            ("starttls", var n) => $"-sv -k --ssl-reqd --connect-timeout 10 smtp://{h}:{n}/{code}",
+            (_, var n) => $"-sv --connect-timeout 10 smtp://{h}:{n}/{code}",
         });
         var args = string.Join(" --next ", urls);
         return new LineCommands($"curl.exe {args}", $"curl {args}", $"curl {args}");

@@ -30,6 +30,15 @@ public static class LineVerdicts
                 "Office, school, hotel and public Wi-Fi networks often restrict outgoing connections."),
                 "/qa#security-software", new("セキュリティソフトについて", "About security software"));
 
+        // Without a listener for public port 25 this test cannot say anything about OP25B: never "does not block 25".
+        if (missing.Count == 0 && !ports.Any(p => p.Listener.PublicPort == 25))
+            return new("all-arrived", new(
+                $"試したポート({Ports(arrived, true)})はすべて届きました。25番ポートはこの回線テストでは試していないため、{lineJa}が25番を遮断しているか(OP25B)はわかりません。" +
+                (submissionArrived.Count > 0 ? $"メールソフトでは{Recommend(submissionArrived, true)}とSMTP認証をお使いください。" : ""),
+                $"Every port tested ({Ports(arrived, false)}) arrived. Port 25 was not tested by this line test, so whether {Lower(lineEn)} blocks 25 (OP25B) is not known. " +
+                (submissionArrived.Count > 0 ? $"In your mail program, use {Recommend(submissionArrived, false)} with SMTP AUTH." : "")),
+                SetupPath, new("メールソフトの設定", "Setting up your mail program"));
+
         if (missing.Count == 0)
             return new("all-arrived", new(
                 $"すべてのポート({Ports(arrived, true)})に届きました。{lineJa}は25番ポートを遮断していません。" +
@@ -61,6 +70,8 @@ public static class LineVerdicts
     }
 
     private static string Cap(string s) => char.ToUpperInvariant(s[0]) + s[1..];
+
+    private static string Lower(string s) => char.ToLowerInvariant(s[0]) + s[1..];
 
     private static string Ports(IEnumerable<int> ports, bool ja) => ja
         ? string.Join("・", ports) + "番"

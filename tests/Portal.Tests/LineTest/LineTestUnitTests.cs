@@ -26,7 +26,7 @@ public sealed class LineTestUnitTests
     }
 
     private static string CommandFor(LineTestOptions options) =>
-        LineTests.Commands("line.example.jp", "CODE", options.Listeners.Select(l => BoundListener.For(l, l.Port))).Linux;
+        LineTests.Commands("line.example.jp", "CODE", options.Listeners.Select(l => BoundListener.For(l, l.Port)), options.CommandsUseListenerPorts).Linux;
 
     [Fact]
     public void In_Development_The_Command_Shows_The_Listeners_Own_Ports_And_Production_The_Public_Ones()
@@ -39,11 +39,13 @@ public sealed class LineTestUnitTests
     }
 
     [Fact]
-    public void Configured_Listeners_Replace_The_Development_Default()
+    public void In_Development_The_Listeners_Still_Stand_For_25_587_And_465_And_Configuration_Can_Say_Otherwise()
     {
-        var options = OptionsFor("Development", new() { ["LineTest:Listeners:0:Port"] = "3025", ["LineTest:Listeners:0:PublicPort"] = "25" });
+        var development = OptionsFor("Development");
+        var configured = OptionsFor("Development", new() { ["LineTest:CommandsUseListenerPorts"] = "false", ["LineTest:Listeners:0:Port"] = "3025", ["LineTest:Listeners:0:PublicPort"] = "25" });
 
-        Assert.Equal("curl -sv -k --ssl-reqd --connect-timeout 10 smtp://line.example.jp:25/CODE", CommandFor(options));
+        Assert.Equal([25, 587, 465], development.Listeners.Select(l => l.PublicPort));
+        Assert.Equal("curl -sv -k --ssl-reqd --connect-timeout 10 smtp://line.example.jp:25/CODE", CommandFor(configured));
     }
 
     [Fact]
@@ -102,6 +104,18 @@ public sealed class LineTestUnitTests
         Assert.Contains(says, verdict.Message.Ja);
         Assert.Contains(advice, verdict.Message.Ja);
         Assert.NotEmpty(verdict.Message.En);
+    }
+
+    [Fact]
+    public void Without_A_Listener_For_25_The_Verdict_Says_25_Was_Not_Tested_Never_That_It_Is_Open()
+    {
+        var verdict = LineVerdicts.For([Port(587, true), Port(465, true)], null);
+
+        Assert.Equal("all-arrived", verdict.Outcome);
+        Assert.Contains("Port 25 was not tested by this line test", verdict.Message.En);
+        Assert.Contains("25番ポートはこの回線テストでは試していない", verdict.Message.Ja);
+        Assert.DoesNotContain("does not block", verdict.Message.En);
+        Assert.DoesNotContain("遮断していません", verdict.Message.Ja);
     }
 
     [Fact]

@@ -41,6 +41,9 @@ public sealed class PortalFactory(string? contentRoot = null, string environment
         builder.UseSetting("Data:KeysFolder", KeysFolder);
         // No line-test listeners unless a test configures them (on port 0), so factories never fight over ports.
         builder.UseSetting("LineTest:Listeners", "");
+        // Commands name the public ports, as in Production (tests map them onto the listeners they bound); the
+        // Development default of the listeners' own ports has its own test (LineTestUnitTests).
+        builder.UseSetting("LineTest:CommandsUseListenerPorts", "false");
         if (contentRoot is not null)
             builder.UseSetting("Content:Root", contentRoot);
         // Production requires the public address; tests that check that requirement clear it again.
