@@ -80,6 +80,8 @@ public sealed record PortResult
     public ProbeStage Stage { get; init; } = ProbeStage.Waiting;
     public long? ElapsedMs { get; init; }
     public SmtpReply? Greeting { get; init; }
+    /// <summary>From the TCP connection to the end of the greeting (after TLS on implicit-TLS ports), in milliseconds.</summary>
+    public long? GreetingMs { get; init; }
     public IReadOnlyList<string>? Extensions { get; init; }
     public TlsInfo? Tls { get; init; }
     public IReadOnlyList<string>? AuthMechanisms { get; init; }

@@ -38,6 +38,7 @@ public sealed class SmtpProbe(TesterOptions options, ILogger<SmtpProbe> logger)
             };
         }
 
+        var connected = Stopwatch.GetTimestamp();
         result = result with { Address = used!.ToString(), Family = Family(used), Stage = implicitTls ? ProbeStage.Tls : ProbeStage.Greeting };
         report(result);
         var current = result;
@@ -65,7 +66,11 @@ public sealed class SmtpProbe(TesterOptions options, ILogger<SmtpProbe> logger)
         {
             await client.ConnectAsync(stream, asciiHost, port, implicitTls ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTlsWhenAvailable, step.Token);
             var tls = client.IsSecure ? new TlsInfo(Protocol(client.SslProtocol), client.SslCipherSuite?.ToString(), certificate) : null;
-            var snapshot = Complete(current, transcript) with { Tls = tls, AuthMechanisms = client.AuthenticationMechanisms.Order().ToList() };
+            var snapshot = Complete(current, transcript) with
+            {
+                Tls = tls, AuthMechanisms = client.AuthenticationMechanisms.Order().ToList(),
+                GreetingMs = transcript.GreetingAt == 0 ? null : (long)Stopwatch.GetElapsedTime(connected, transcript.GreetingAt).TotalMilliseconds,
+            };
             report(current = snapshot with { Stage = ProbeStage.Quit });
             try { await client.DisconnectAsync(quit: true, step.Token); } catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or SmtpProtocolException) { }
             return snapshot with { Outcome = ProbeOutcome.Ok, Stage = ProbeStage.Done, ElapsedMs = Elapsed() };

@@ -30,6 +30,8 @@ public sealed class SmtpTranscript(Action<ProbeStage> onStage, Action? onReply =
     private bool _tlsStarted;
 
     public SmtpReply? Greeting { get; private set; }
+    /// <summary>When the greeting arrived (Stopwatch ticks), 0 before.</summary>
+    public long GreetingAt { get; private set; }
     public SmtpReply? EhloReply { get; private set; }
     public IReadOnlyList<string>? Extensions { get; private set; }
     public SmtpReply? EhloAfterTlsReply { get; private set; }
@@ -99,6 +101,7 @@ public sealed class SmtpTranscript(Action<ProbeStage> onStage, Action? onReply =
         if (Greeting is null)
         {
             Greeting = reply;
+            GreetingAt = System.Diagnostics.Stopwatch.GetTimestamp();
             return;
         }
         switch (_lastCommand)

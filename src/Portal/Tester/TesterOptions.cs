@@ -23,9 +23,12 @@ public sealed class TesterOptions
 
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
-    public TimeSpan GreetingTimeout { get; set; } = TimeSpan.FromSeconds(10);
+    /// <remarks>RFC 5321 §4.5.3.2.1 suggests a client wait 5 minutes for the greeting; some servers delay it on purpose
+    /// (greet-pause against spam bots). 30 s catches them while a customer still watches the page (a row waiting for
+    /// its greeting shows the seconds passing), and a slow greeting is reported as such.</remarks>
+    public TimeSpan GreetingTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    public TimeSpan TestTimeout { get; set; } = TimeSpan.FromSeconds(20);
+    public TimeSpan TestTimeout { get; set; } = TimeSpan.FromSeconds(45);
 
     public int TestsPerMinutePerClient { get; set; } = 10;
 

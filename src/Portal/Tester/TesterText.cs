@@ -71,6 +71,8 @@ public static class TesterText
         _ => Running,
     };
 
+    public static readonly Text Waited = new("({0}秒)", " ({0} s)");
+
     public static Text Stage(ProbeStage stage) => stage switch
     {
         ProbeStage.Waiting => new("待機中", "waiting"),

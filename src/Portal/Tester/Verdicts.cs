@@ -66,6 +66,9 @@ public static class Verdicts
             $"The server turned the connection away: \"{reply}\". Try again later, or ask the server's administrator.", null);
     }
 
+    /// <summary>A greeting slower than this is mentioned: mail programs commonly wait 30-60 s for it, some less.</summary>
+    public const int SlowGreetingMs = 5000;
+
     /// <summary>AUTH offered in the EHLO before STARTTLS: a mail program set without encryption would send the password in clear.</summary>
     public static bool AuthBeforeTls(PortResult r) =>
         r.Mode == "starttls" && r.Extensions?.Any(e => e.StartsWith("AUTH", StringComparison.OrdinalIgnoreCase)) == true;
@@ -86,6 +89,12 @@ public static class Verdicts
             _ => ($"{r.Port}番ポートは応答しましたが、暗号化(STARTTLS)に対応していません。パスワードが暗号化されずに送られるおそれがあります。",
                   $"Port {r.Port} answered but offers no encryption (STARTTLS): your password could travel unencrypted."),
         };
+        if (r.GreetingMs is { } ms && ms >= SlowGreetingMs)
+        {
+            var seconds = (int)Math.Round(ms / 1000.0);
+            ja += $"なお、このサーバーはあいさつ(応答)までに{seconds}秒かかりました。メールソフトによってはそれより早くあきらめることがあります。";
+            en += $" Note: the server took {seconds} s to greet; mail programs may give up sooner.";
+        }
         if (AuthBeforeTls(r) && r.Tls is not null)
         {
             ja += "なお、このサーバーは暗号化の前からSMTP認証を提示しています。メールソフトで暗号化を有効にしないと、パスワードが暗号化されずに送られるおそれがあります。";

@@ -21,6 +21,16 @@ public sealed class PortRowTests : BunitContext
     }
 
     [Fact]
+    public void A_Row_Waiting_For_Its_Greeting_Shows_The_Seconds_So_Far()
+    {
+        var row = Render<PortRow>(p => p.Add(r => r.Row, Running).Add(r => r.WaitingSeconds, 12));
+        var quiet = Render<PortRow>(p => p.Add(r => r.Row, Running));
+
+        Assert.Equal("あいさつを待っています…(12秒)", row.Find(".stage").TextContent.Trim());
+        Assert.Empty(quiet.FindAll(".waited"));
+    }
+
+    [Fact]
     public void A_Row_Updates_In_Place_When_The_Next_Stage_Arrives()
     {
         var row = Render<PortRow>(p => p.Add(r => r.Row, Running));

@@ -84,6 +84,22 @@ public sealed class LoopbackPeer : IAsyncDisposable
         await Task.Delay(Timeout.Infinite, ct);
     });
 
+    /// <summary>An ESMTP peer that greets only after <paramref name="delay"/> (greet-pause), then answers EHLO without
+    /// STARTTLS and QUIT.</summary>
+    public static LoopbackPeer GreetsAfter(TimeSpan delay) => new(async (s, ct) =>
+    {
+        await Task.Delay(delay, ct);
+        await s.SendAsync("220 slow.test ESMTP\r\n"u8.ToArray(), ct);
+        var buffer = new byte[1024];
+        while (await s.ReceiveAsync(buffer, ct) is var n && n > 0)
+        {
+            var line = Encoding.ASCII.GetString(buffer, 0, n);
+            if (line.StartsWith("EHLO", StringComparison.OrdinalIgnoreCase)) await s.SendAsync("250-slow.test\r\n250 AUTH PLAIN\r\n"u8.ToArray(), ct);
+            else if (line.StartsWith("QUIT", StringComparison.OrdinalIgnoreCase)) { await s.SendAsync("221 bye\r\n"u8.ToArray(), ct); return; }
+            else await s.SendAsync("502 no\r\n"u8.ToArray(), ct);
+        }
+    });
+
     /// <summary>Waits for the client's first bytes (a TLS ClientHello), then sends <paramref name="answer"/> and closes.</summary>
     public static LoopbackPeer AnswersClientHello(byte[] answer) => new(async (s, ct) =>
     {

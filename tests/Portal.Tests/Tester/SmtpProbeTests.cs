@@ -203,6 +203,24 @@ public sealed class SmtpProbeTests
         Assert.Contains("暗号化しない文字で応答しました", Verdicts.ForPort(r, "peer.test", TimeProvider.System.GetUtcNow()).Message.Ja);
     }
 
+    [Fact]
+    public async Task A_Greeting_After_12_Seconds_Is_Waited_For_And_Reported_As_Slow()
+    {
+        await using var peer = LoopbackPeer.GreetsAfter(TimeSpan.FromSeconds(12));
+        var defaults = new TesterOptions();
+        var options = Probes.Options();
+        (options.GreetingTimeout, options.TestTimeout) = (defaults.GreetingTimeout, defaults.TestTimeout);
+
+        var r = await Probes.RunAsync(peer.Port, options);
+        var advice = Verdicts.ForPort(r, "slow.test", TimeProvider.System.GetUtcNow());
+
+        Assert.Equal((TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(45)), (defaults.GreetingTimeout, defaults.TestTimeout));
+        Assert.Equal(ProbeOutcome.Ok, r.Outcome);
+        Assert.InRange(r.GreetingMs!.Value, 11_500, 20_000);
+        Assert.Contains("the server took 12 s to greet; mail programs may give up sooner", advice.Message.En);
+        Assert.Contains("あいさつ(応答)までに12秒かかりました", advice.Message.Ja);
+    }
+
     public static TheoryData<string, TlsFailure, int?, string> TlsAnswers() => new()
     {
         { "alert 70", TlsFailure.ProtocolVersion, 70, "does not accept the TLS versions we offer" },
