@@ -27,7 +27,7 @@ public sealed class PolicyTests(BrowserFixture browser)
         document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));
         """;
 
-    private static string AxeScript { get; } = LoadAxe();
+    private static string AxeScript { get; } = File.ReadAllText(NpmTools.Path("axe-core", "axe.min.js"));
 
     [Fact]
     public async Task No_Page_Breaks_The_Content_Security_Policy_Even_While_The_Tester_Runs()
@@ -136,16 +136,5 @@ public sealed class PolicyTests(BrowserFixture browser)
         name ??= "page" + string.Concat(new Uri(page.Url).PathAndQuery.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')) + $"-{page.ViewportSize?.Width}";
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDir, name + ".png"), FullPage = true });
         return result.EnumerateArray().Select(v => $"{where}: {v.GetString()}").ToList();
-    }
-
-    private static string LoadAxe()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var file = Path.Combine(dir.FullName, "tests", "Portal.BrowserTests", "node_modules", "axe-core", "axe.min.js");
-            if (File.Exists(file)) return File.ReadAllText(file);
-        }
-        // Never a skip: the test set-up must install it.
-        throw new InvalidOperationException("axe-core is missing: scripts/install-test-deps.sh installs it from npm into tests/Portal.BrowserTests/node_modules.");
     }
 }

@@ -131,10 +131,11 @@ public sealed class ContentLoader(ILogger<ContentLoader> logger, IEnumerable<ICo
             "page" => DocumentKind.Page,
             _ => relativePath.Contains("/qa/", StringComparison.Ordinal) ? DocumentKind.Question : DocumentKind.Page,
         };
-        var (html, plain, sections) = MarkdownRenderer.Render(body, SiteText.TableLabel[lang]);
+        var rendered = MarkdownRenderer.Render(body, SiteText.TableLabel[lang]);
+        var (html, plain, sections) = rendered;
         return new ContentDocument(lang, kind, meta.Slug!, meta.Title!.Trim(), meta.Order!.Value,
             FrontMatterParser.ParseUpdated(meta), meta.Summary?.Trim(),
-            MetaDescription.Cut(meta.Description?.Trim() is { Length: > 0 } written ? written : MetaDescription.From(MarkdownRenderer.FirstParagraph(body), plain)),
+            MetaDescription.Cut(meta.Description?.Trim() is { Length: > 0 } written ? written : MetaDescription.From(rendered.FirstParagraph, plain)),
             html, plain, sections, relativePath);
     }
 }

@@ -27,7 +27,7 @@ public static partial class MarkdownRenderer
         .UseCjkFriendlyEmphasis()
         .Build();
 
-    public static (string Html, string PlainText, IReadOnlyList<Section> Sections) Render(string markdown, string tableLabel = "Table")
+    public static RenderedMarkdown Render(string markdown, string tableLabel = "Table")
     {
         var document = Markdown.Parse(markdown, Pipeline);
         // A wide table scrolls inside a region that the keyboard can reach and a screen reader can name.
@@ -35,13 +35,12 @@ public static partial class MarkdownRenderer
                 $"<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"{System.Net.WebUtility.HtmlEncode(tableLabel)}\">$0")
             .Replace("</table>", "</table></div>", StringComparison.Ordinal);
         var plain = ToPlain(markdown);
-        return (html, plain, SectionsOf(document, markdown));
+        return new RenderedMarkdown(html, plain, SectionsOf(document, markdown), FirstParagraph(document, markdown));
     }
 
-    /// <summary>The first paragraph of the document (not a heading, list, table or figure) as plain text, or "".</summary>
-    public static string FirstParagraph(string markdown)
+    /// <summary>The first top-level paragraph of the parsed document (not a heading, list, table or figure) as plain text, or "".</summary>
+    private static string FirstParagraph(MarkdownDocument document, string markdown)
     {
-        var document = Markdown.Parse(markdown, Pipeline);
         var first = document.OfType<ParagraphBlock>().FirstOrDefault(p => InlineText(p.Inline).Length > 0);
         return first is null ? "" : ToPlain(markdown[first.Span.Start..(first.Span.End + 1)]);
     }
@@ -84,4 +83,11 @@ public static partial class MarkdownRenderer
 
     private static string Collapse(string text) =>
         string.Join(' ', text.Split((char[])['\n', '\r', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
+}
+
+/// <summary>A Markdown body rendered once: its HTML, plain text, level-2 sections and first paragraph (for descriptions).</summary>
+public sealed record RenderedMarkdown(string Html, string PlainText, IReadOnlyList<Section> Sections, string FirstParagraph)
+{
+    public void Deconstruct(out string html, out string plainText, out IReadOnlyList<Section> sections) =>
+        (html, plainText, sections) = (Html, PlainText, Sections);
 }

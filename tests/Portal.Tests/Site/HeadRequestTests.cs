@@ -1,11 +1,11 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.SavedResults;
 using Portal.Search;
 using Portal.Site;
 using Portal.Tester;
 using Portal.Tests.LineTest;
+using Portal.Tests.Tester;
 
 namespace Portal.Tests.Site;
 
@@ -18,19 +18,8 @@ public sealed class HeadRequestTests
     public async Task Head_Never_Probes_Keeps_A_Result_Or_Counts_A_Search_Miss_While_Get_Does()
     {
         // A loopback peer that counts who connects: the tester's probe would be one.
-        using var peer = new TcpListener(IPAddress.Loopback, 0);
-        peer.Start();
-        var port = ((IPEndPoint)peer.LocalEndpoint).Port;
-        var connections = 0;
-        _ = Task.Run(async () =>
-        {
-            while (true)
-            {
-                using var socket = await peer.AcceptSocketAsync(Ct);
-                Interlocked.Increment(ref connections);
-                socket.Send("220 peer.test ESMTP\r\n"u8);
-            }
-        }, Ct);
+        await using var peer = LoopbackPeer.Greets("220 peer.test ESMTP");
+        var port = peer.Port;
         await using var factory = LinePortal.Create(LinePortal.Standard, new() { ["Tester:AllowedPrivateNetworks:0"] = "127.0.0.0/8", ["Tester:GreetingTimeout"] = "00:00:03", ["Tester:TestTimeout"] = "00:00:06" },
             services: s => s.PostConfigure<TesterOptions>(o => o.AllowedPorts = [25, 465, 587, port]));
         _ = factory.Listeners();
@@ -55,7 +44,7 @@ public sealed class HeadRequestTests
         Assert.Equal((HttpStatusCode.BadRequest, "application/problem+json"), (refused.StatusCode, refused.Content.Headers.ContentType!.MediaType));
         Assert.Equal(HttpStatusCode.OK, search.StatusCode);
         Assert.Equal(HttpStatusCode.OK, line.StatusCode);
-        Assert.Equal(0, connections);
+        Assert.Equal(0, peer.Accepted);
         Assert.Equal(0, await Kept());
         Assert.Empty(await misses.TopAsync(1, Ct));
         Assert.Null((await lineTests.ReportAsync(test.Code, waitForNames: false, Ct, keep: false))!.Test.ResultId);
@@ -64,7 +53,7 @@ public sealed class HeadRequestTests
         (await client.GetAsync($"/api/tester?host=127.0.0.1&ports={port}", Ct)).EnsureSuccessStatusCode();
         (await client.GetAsync("/search?q=zzqqxxnothing", Ct)).EnsureSuccessStatusCode();
         (await client.GetAsync($"/api/line-tests/{test.Code}", Ct)).EnsureSuccessStatusCode();
-        Assert.True(connections >= 1);
+        Assert.True(peer.Accepted >= 1);
         Assert.Equal(2, await Kept());
         Assert.Equal(1, Assert.Single(await misses.TopAsync(1, Ct)).Count);
         // And a HEAD after them changes nothing either.

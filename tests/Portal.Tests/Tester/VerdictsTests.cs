@@ -216,14 +216,16 @@ public sealed class VerdictsTests
     [MemberData(nameof(PortSets))]
     public void Every_Combination_Of_Outcomes_Gets_A_Summary_That_Matches_Its_Rows(int[] ports)
     {
-        var combinations = ports.Aggregate((IEnumerable<List<PortResult>>)[[]],
-            (sets, port) => sets.SelectMany(set => Kinds.Select(k => new List<PortResult>(set) { k.Make(port) })));
+        // Each combination keeps the names of its kinds, for the failure message.
+        var combinations = ports.Aggregate((IEnumerable<List<(string Kind, PortResult Row)>>)[[]],
+            (sets, port) => sets.SelectMany(set => Kinds.Select(k => new List<(string, PortResult)>(set) { (k.Name, k.Make(port)) })));
         var checkedCount = 0;
-        foreach (var rows in combinations)
+        foreach (var combination in combinations)
         {
+            var rows = combination.Select(c => c.Row).ToList();
             var summary = Verdicts.Summary(rows)!;
             var (en, ja) = (summary.Message.En, summary.Message.Ja);
-            var name = string.Join(", ", rows.Select(r => $"{r.Port} {Kinds.First(k => k.Make(r.Port) == r || Same(k.Make(r.Port), r)).Name}"));
+            var name = string.Join(", ", combination.Select(c => $"{c.Row.Port} {c.Kind}"));
 
             // It recommends exactly the usable ports other than 25.
             var set = System.Text.RegularExpressions.Regex.Match(en, @"Set ((?:\d+ \([A-Z/]+\)(?: or )?)+) with SMTP AUTH");
@@ -255,8 +257,4 @@ public sealed class VerdictsTests
     // When every port refused, or every port was silent, the summary says so of all of them at once.
     private static bool AllAlike(List<PortResult> rows, PortResult r) =>
         rows.All(x => x.Outcome == r.Outcome) && r.Outcome is ProbeOutcome.Refused or ProbeOutcome.Timeout;
-
-    private static bool Same(PortResult a, PortResult b) =>
-        a.Outcome == b.Outcome && (a.Tls is null) == (b.Tls is null) && (a.AuthMechanisms?.Count ?? 0) == (b.AuthMechanisms?.Count ?? 0)
-        && a.Greeting?.Code == b.Greeting?.Code && a.Detail == b.Detail && a.TlsFailure == b.TlsFailure;
 }
